@@ -1,0 +1,11 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+export default {
+  preprocess: vitePreprocess(),
+  kit: {
+    // Fully prerendered static site: works from any static host and, with the service worker, offline.
+    adapter: adapter({ pages: 'build', assets: 'build', strict: true })
+  }
+};
