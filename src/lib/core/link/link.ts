@@ -22,6 +22,14 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/** Modem control lines; a field left out keeps its current state. */
+export interface LinkSignals {
+  dataTerminalReady?: boolean;
+  requestToSend?: boolean;
+  /** Holds the TX line low (a UART "break"), e.g. to wake or reset some bootloaders. */
+  break?: boolean;
+}
+
 export interface Link {
   readonly info: LinkInfo;
   /** Resolves when the bytes are handed to the OS / device (not when the device has processed them). */
@@ -35,6 +43,13 @@ export interface Link {
   read(options?: ReadOptions): Promise<Uint8Array>;
   /** Changes the line rate (baud probing, R06); absent on links that have no line rate. */
   setBaudRate?(baudRate: number): Promise<void>;
+  /**
+   * Added by the transport helper: sets DTR / RTS / break, e.g. for reset-into-bootloader wiring or an
+   * RS485 direction line. Resolves 'unsupported' when the port has no modem lines (a pseudo-terminal:
+   * the ioctl fails there) so callers can fall back to a manual reset; rejects LINK_SIGNALS_FAILED when
+   * a real adapter refuses. Absent on links without control lines (the paced virtual link, BLE).
+   */
+  setSignals?(signals: LinkSignals): Promise<'applied' | 'unsupported'>;
   /** Releases the port; pending reads reject with LINK_CLOSED. Safe to call twice. */
   close(): Promise<void>;
   /** Called once when the device goes away (cable pulled, USB re-enumeration, power loss). */

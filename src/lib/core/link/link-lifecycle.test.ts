@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import { LinkLifecycle } from './link-lifecycle';
+
+describe('LinkLifecycle', () => {
+  it('R16 calls disconnect listeners once and lets reads drain the bytes received before it', async () => {
+    const life = new LinkLifecycle();
+    const listener = vi.fn();
+    life.onDisconnect(listener);
+    life.queue.push(Uint8Array.of(1));
+    expect(life.disconnected('cable pulled')).toBe(true);
+    expect(life.disconnected('again')).toBe(false);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(await life.queue.read()).toEqual(Uint8Array.of(1));
+    await expect(life.queue.read()).rejects.toMatchObject({ code: 'LINK_DISCONNECTED' });
+    expect(() => life.assertOpen('write')).toThrow(expect.objectContaining({ code: 'LINK_DISCONNECTED' }));
+  });
+
+  it('still tells a listener that subscribes after the disconnect', async () => {
+    const life = new LinkLifecycle();
+    life.disconnected('gone');
+    const listener = vi.fn();
+    life.onDisconnect(listener);
+    await Promise.resolve();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('closing rejects reads with LINK_CLOSED, reports the first call only, and silences listeners', async () => {
+    const life = new LinkLifecycle();
+    const listener = vi.fn();
+    life.onDisconnect(listener);
+    const pending = life.queue.read();
+    expect(life.closing()).toBe(true);
+    expect(life.closing()).toBe(false);
+    await expect(pending).rejects.toMatchObject({ code: 'LINK_CLOSED' });
+    expect(life.disconnected('late event')).toBe(false);
+    expect(listener).not.toHaveBeenCalled();
+    expect(() => life.assertOpen('write')).toThrow(expect.objectContaining({ code: 'LINK_CLOSED' }));
+  });
+
+  it('an unsubscribed listener is not called', () => {
+    const life = new LinkLifecycle();
+    const listener = vi.fn();
+    life.onDisconnect(listener)();
+    life.disconnected('gone');
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
