@@ -1,0 +1,95 @@
+/**
+ * English user text. Keys are grouped by page; `{name}` placeholders are filled by `t(key, params)`.
+ * fr.ts must define exactly the same keys (its type is derived from this object).
+ */
+export const en = {
+  'app.name': 'BMS Flasher',
+  'app.tagline': 'Safe firmware updates for smart battery management systems.',
+  'nav.label': 'Main',
+  'nav.skip': 'Skip to content',
+  'nav.firmware': 'Firmware',
+  'nav.keys': 'Keys',
+  'nav.help': 'Help',
+  'lang.label': 'Language',
+  'update.available': 'A new version of the app is available.',
+  'update.reload': 'Reload',
+  'error.code': 'Error code',
+  'error.detail': 'Detail',
+  'error.diagnosis': 'Diagnosis',
+  'error.fix': 'What to do',
+
+  'home.intro':
+    'Check a firmware image before it goes near a battery: its hash, its signature and the hardware it is built for. Everything runs in this browser, also offline once loaded.',
+  'home.start': 'Check a firmware image',
+  'home.keys': 'Manage trusted keys',
+
+  'firmware.title': 'Firmware',
+  'firmware.intro':
+    'Pick or drop an MCUboot image. Its hash and its Ed25519 signature are checked against your trusted keys before anything else.',
+  'firmware.pick': 'Firmware image file',
+  'firmware.drop': 'or drop the file here',
+  'firmware.reading': 'Reading {name}…',
+  'firmware.verifying': 'Verifying {name}…',
+  'firmware.progress': 'Hashed {done} of {total}',
+  'firmware.details': 'Image details',
+  'firmware.file': 'File',
+  'firmware.version': 'Version',
+  'firmware.size': 'Image size',
+  'firmware.fileSize': 'File size',
+  'firmware.securityCounter': 'Security counter',
+  'firmware.imageHash': 'Image hash (SHA-256)',
+  'firmware.keyHash': 'Key hash',
+  'firmware.model': 'BMS model',
+  'firmware.hwRevisions': 'Hardware revisions',
+  'firmware.minBootloader': 'Minimum bootloader',
+  'firmware.safetyCritical': 'Safety-critical',
+  'firmware.notDeclared': 'not declared',
+  'firmware.yes': 'yes',
+  'firmware.no': 'no',
+  'verdict.trusted': 'Trusted',
+  'verdict.trustedText': 'The hash matches and the signature comes from a trusted key.',
+  'verdict.signer': 'Signed by',
+  'verdict.fingerprint': 'Key fingerprint',
+  'verdict.untrusted': 'Untrusted key',
+  'verdict.untrustedText':
+    'The image is intact, but it is signed by a key that is not in your trusted keys. Do not install it unless you add that key on purpose.',
+  'verdict.unsigned': 'Unsigned',
+  'verdict.unsignedText': 'The image has no signature, so its origin cannot be proven.',
+  'verdict.corrupt': 'Corrupt',
+  'verdict.corruptText': 'A check failed; this image must not be installed.',
+  'verdict.keysLink': 'Manage trusted keys',
+
+  'keys.title': 'Trusted keys',
+  'keys.intro':
+    'Firmware is trusted only when it is signed by one of these Ed25519 keys. Built-in keys ship with the app; the keys you add are kept in this browser.',
+  'keys.builtIn': 'Built-in',
+  'keys.yours': 'Added by you',
+  'keys.none': 'You have not added any key.',
+  'keys.fingerprint': 'Fingerprint',
+  'keys.remove': 'Remove {name}',
+  'keys.add': 'Add a key',
+  'keys.name': 'Name',
+  'keys.pem': 'Public key (PEM)',
+  'keys.pemFile': 'or pick a .pem file',
+  'keys.save': 'Add key',
+  'keys.added': 'Key "{name}" added.',
+  'keys.removed': 'Key "{name}" removed.',
+  'keys.duplicate': 'This key is already trusted as "{name}".',
+  'keys.nameMissing': 'Give the key a name.',
+  'keys.loading': 'Loading your keys…',
+
+  'help.title': 'Help',
+  'help.intro': 'Each problem the app detects has a code, what it means, what to check and what to do.',
+  'help.errors': 'Error codes',
+  'help.speed': 'Hashing speed in this browser',
+  'help.speedIntro':
+    'Measures SHA-256 in the background worker: the browser’s built-in WebCrypto against the JavaScript fallback.',
+  'help.speedRun': 'Measure',
+  'help.speedRunning': 'Measuring…',
+  'help.speedMethod': 'Method',
+  'help.speedSize': 'Size',
+  'help.speedRate': 'Speed'
+};
+
+export type Messages = typeof en;
+export type MessageKey = keyof Messages;
