@@ -15,6 +15,12 @@ export interface ImageHeader {
   version: ImageVersion;
 }
 
+/** A TLV to write: type and data only. */
+export interface RawTlv {
+  type: number;
+  data: Uint8Array;
+}
+
 export interface ImageTlv {
   type: number;
   /** Inside the protected area (covered by the hash and the signature). */

@@ -5,13 +5,8 @@
  */
 import { fail } from '../errors';
 import { TLV } from './image-format';
-import type { BmsMetadata, ImageTlv } from './image-types';
+import type { BmsMetadata, ImageTlv, RawTlv } from './image-types';
 import { VERSION_SIZE, decodeVersion, encodeVersion } from './version';
-
-export interface RawTlv {
-  type: number;
-  data: Uint8Array;
-}
 
 const MAX_TEXT_BYTES = 255;
 const METADATA_TYPES: readonly number[] = [

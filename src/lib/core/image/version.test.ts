@@ -14,7 +14,8 @@ describe('image versions (imgtool grammar)', () => {
     for (const text of ['', '1.', '01.2', '1.2+3', '1.2.3+', 'v1.2.3', '1.2.3.4', '-1']) {
       expect(() => parseVersion(text), text).toThrow(/^IMAGE_VERSION_INVALID/);
     }
-    expect(() => parseVersion('256.0.0')).toThrow('major 256 in "256.0.0" exceeds 255');
+    expect(() => parseVersion('256.0.0')).toThrow('major 256 in "256.0.0" is not an integer from 0 to 255');
+    expect(() => encodeVersion({ major: 1, minor: 2, revision: -3, build: 0 })).toThrow(/^IMAGE_VERSION_INVALID: revision -3/);
     expect(() => parseVersion('1.2.65536')).toThrow(/revision/);
     expect(() => parseVersion('1.2.3+4294967296')).toThrow(/build/);
   });

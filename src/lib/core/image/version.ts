@@ -22,10 +22,18 @@ export function parseVersion(text: string): ImageVersion {
     revision: Number(match[3] ?? 0),
     build: Number(match[4] ?? 0)
   };
-  for (const [field, max] of LIMITS) {
-    if (version[field] > max) fail('IMAGE_VERSION_INVALID', `${field} ${version[field]} in "${text}" exceeds ${max}`);
-  }
+  checkVersion(version, `"${text}"`);
   return version;
+}
+
+/** Fields must fit their image_version widths; DataView would silently wrap them otherwise. */
+export function checkVersion(version: ImageVersion, what = formatVersion(version)): void {
+  for (const [field, max] of LIMITS) {
+    const value = version[field];
+    if (!Number.isInteger(value) || value < 0 || value > max) {
+      fail('IMAGE_VERSION_INVALID', `${field} ${value} in ${what} is not an integer from 0 to ${max}`);
+    }
+  }
 }
 
 export function formatVersion(v: ImageVersion): string {
@@ -41,6 +49,7 @@ export function compareVersions(a: ImageVersion, b: ImageVersion): number {
 }
 
 export function encodeVersion(v: ImageVersion): Uint8Array {
+  checkVersion(v);
   const bytes = new Uint8Array(VERSION_SIZE);
   const view = new DataView(bytes.buffer);
   view.setUint8(0, v.major);
