@@ -1,7 +1,7 @@
 /** Backups kept locally, keyed by serial + time (R09); every read is validated. */
 import { fail } from '../errors';
 import { validateBackup, type ConfigBackup } from './config-backup';
-import type { RecordStore } from './record-store';
+import { validRecords, type RecordStore } from './record-store';
 
 export interface BackupStore {
   save(backup: ConfigBackup): Promise<void>;
@@ -21,14 +21,7 @@ export function createBackupStore(records: RecordStore): BackupStore {
       return validateBackup(value);
     },
     async list(serial) {
-      const backups = (await records.values()).flatMap((value) => {
-        try {
-          return [validateBackup(value)];
-        } catch {
-          return [];
-        }
-      });
-      return backups
+      return (await validRecords(records, validateBackup))
         .filter((b) => serial === undefined || b.serial === serial)
         .sort((a, b) => b.takenAt.localeCompare(a.takenAt));
     },

@@ -30,3 +30,14 @@ export function createMemoryRecordStore(): RecordStore {
     }
   };
 }
+
+/** The records that pass `validate`; the others (hand-edited, old format, truncated) are left out. */
+export async function validRecords<T>(records: RecordStore, validate: (value: unknown) => T): Promise<T[]> {
+  return (await records.values()).flatMap((value) => {
+    try {
+      return [validate(value)];
+    } catch {
+      return [];
+    }
+  });
+}

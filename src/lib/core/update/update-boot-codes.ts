@@ -32,6 +32,19 @@ export const UPDATE_BOOT_ERRORS = {
       fix: "Vérifiez que le paquet est signé par une clé de confiance du chargeur d'amorçage ; le micrologiciel précédent continue de tourner."
     }
   },
+  UPDATE_PROTECTIONS_NOT_RESTORED: {
+    en: {
+      summary: 'The protections were not shown re-enabled after the reboot.',
+      diagnosis: 'The boot sequence must go protections off → new firmware loaded → protections on; a step is missing or protections stay suspended.',
+      fix: 'The device falls back to the previous firmware; report the boot log (in the report) to the firmware supplier.'
+    },
+    fr: {
+      summary: "Les protections n'ont pas été réactivées après le redémarrage.",
+      diagnosis:
+        'La séquence de démarrage doit être protections désactivées → nouveau micrologiciel chargé → protections réactivées ; une étape manque ou les protections restent suspendues.',
+      fix: "L'appareil revient au micrologiciel précédent ; transmettez le journal de démarrage (dans le rapport) au fournisseur du micrologiciel."
+    }
+  },
   UPDATE_SELF_TEST_FAILED: {
     en: {
       summary: 'The self-test of the new firmware failed.',

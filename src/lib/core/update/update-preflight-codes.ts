@@ -139,6 +139,20 @@ export const UPDATE_PREFLIGHT_ERRORS = {
       fix: 'Vérifiez le site, confirmez chaque point de la liste, puis relancez.'
     }
   },
+  UPDATE_UNCONFIRMED_IMAGE_RUNNING: {
+    en: {
+      summary: 'The device runs a firmware that is still on test (not confirmed).',
+      diagnosis:
+        'A previous update stopped between test boot and confirmation; writing the other bank now would erase the way back.',
+      fix: 'Reset the device so it returns to its previous confirmed firmware, check the version, then start the update again.'
+    },
+    fr: {
+      summary: "L'appareil exécute un micrologiciel encore à l'essai (non confirmé).",
+      diagnosis:
+        "Une mise à jour précédente s'est arrêtée entre le démarrage d'essai et la confirmation ; écrire l'autre banque maintenant effacerait le retour arrière.",
+      fix: "Redémarrez l'appareil pour qu'il revienne à son micrologiciel confirmé précédent, vérifiez la version, puis relancez la mise à jour."
+    }
+  },
   UPDATE_DEVICE_IN_BOOTLOADER: {
     en: {
       summary: 'The device runs only its bootloader: no valid firmware is running.',

@@ -11,7 +11,8 @@ export type CheckId =
   | 'package'
   | 'compatibility'
   | 'anti-rollback'
-  | 'interface';
+  | 'interface'
+  | 'bank';
 
 /**
  * One check as plain data, shown by the UI and CLI and kept in the report: what was measured, against

@@ -67,11 +67,11 @@ export function supplyStats(readingsMv: readonly number[]): SupplyStats {
 /** R03: the spread of several readings taken a moment apart, relative to their mean. */
 export function checkSupply(readingsMv: readonly number[], limits: SafetyLimits): CheckResult {
   const base = {
-    id: 'supply',
+    id: 'supply' as const,
     requirement: 'R03',
     threshold: `spread ≤ ${limits.supplySpreadMaxPct} % of the mean over ${limits.supplySamples} readings`,
     readings: [...readingsMv]
-  } as const;
+  };
   if (readingsMv.length < 2) {
     return { ...base, measured: `${readingsMv.length} reading(s)`, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: 'Too few supply readings to judge stability.' };
   }
@@ -90,12 +90,12 @@ export function checkSupply(readingsMv: readonly number[], limits: SafetyLimits)
 export function checkSupplyDrift(readingMv: number, baselineMv: number, limits: SafetyLimits): CheckResult {
   const driftPct = (Math.abs(readingMv - baselineMv) / baselineMv) * 100;
   const base = {
-    id: 'supply',
+    id: 'supply' as const,
     requirement: 'R03',
     measured: `${(readingMv / 1000).toFixed(2)} V (${driftPct.toFixed(2)} % from ${(baselineMv / 1000).toFixed(2)} V)`,
     threshold: `within ${limits.supplyDriftMaxPct} % of the pre-flight mean`,
     readings: [readingMv]
-  } as const;
+  };
   if (!(driftPct <= limits.supplyDriftMaxPct)) {
     return { ...base, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: 'The supply dropped or rose beyond the limit.' };
   }

@@ -4,7 +4,7 @@ import type { BmsIdentity } from '../../smp/groups/bms-group';
 import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from './package-checks';
 
 // Only the fields the checks read; the full parse is covered by the image module's own tests.
-function image(over: Partial<ParsedImage> & { metadata?: Partial<ParsedImage['metadata']> } = {}): ParsedImage {
+function image(over: Omit<Partial<ParsedImage>, 'metadata'> & { metadata?: Partial<ParsedImage['metadata']> } = {}): ParsedImage {
   return {
     header: { loadAddr: 0, hdrSize: 32, protectTlvSize: 0, imgSize: 4, flags: 0, version: { major: 1, minor: 3, revision: 0, build: 0 } },
     payload: new Uint8Array(4), hashedLength: 36, tlvs: [], imageEnd: 48, imageHash: new Uint8Array(32).fill(7),

@@ -1,0 +1,76 @@
+/**
+ * What the tool cannot measure and the operator confirms on site (R04), plus the choice of physical
+ * interface (R05). The answers go into the update report with their time (R27).
+ */
+export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site';
+
+export interface ChecklistItem {
+  id: ChecklistItemId;
+  requirement: string;
+  en: string;
+  fr: string;
+}
+
+export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
+  {
+    id: 'no-flammables',
+    requirement: 'R04',
+    en: 'No flammable material is near the BMS.',
+    fr: "Aucun matériau inflammable n'est à proximité du BMS."
+  },
+  {
+    id: 'reliable-power',
+    requirement: 'R04',
+    en: 'The power source stays reliable for the whole operation (no planned switching, charger or load changes).',
+    fr: "La source d'alimentation reste fiable pendant toute l'opération (pas de commutation, de chargeur ni de charge prévus)."
+  },
+  {
+    id: 'interface-suits-site',
+    requirement: 'R05',
+    en: 'The interface suits the site: RS485 for industrial multi-node buses, CAN in vehicles, USB for the lab or single-unit recovery.',
+    fr: "L'interface convient au site : RS485 pour les bus industriels multi-nœuds, CAN dans les véhicules, USB en laboratoire ou pour la récupération d'un seul appareil."
+  }
+];
+
+/** The operator's answers: which items were confirmed, by whom, and when. */
+export interface ChecklistAnswers {
+  operator: string;
+  confirmed: ChecklistItemId[];
+  /** ISO 8601 time the operator confirmed */
+  at: string;
+}
+
+export interface ChecklistRecord {
+  id: ChecklistItemId;
+  requirement: string;
+  text: string;
+  confirmed: boolean;
+}
+
+/** The checklist as recorded in the report; `missing` lists the unconfirmed items. */
+export function reviewChecklist(answers: ChecklistAnswers | undefined): { records: ChecklistRecord[]; missing: ChecklistItemId[] } {
+  const confirmed = new Set(answers?.confirmed ?? []);
+  const records = CHECKLIST_ITEMS.map((item) => ({
+    id: item.id,
+    requirement: item.requirement,
+    text: item.en,
+    confirmed: confirmed.has(item.id)
+  }));
+  return { records, missing: records.filter((r) => !r.confirmed).map((r) => r.id) };
+}
+
+/** R05: which interface to use and why, for the UI's interface picker and the docs. */
+export const INTERFACE_ADVICE = {
+  rs485: {
+    en: 'RS485: industrial multi-node systems, 10–100 kbit/s, up to 1.2 km, isolated; physical access control.',
+    fr: "RS485 : systèmes industriels multi-nœuds, 10–100 kbit/s, jusqu'à 1,2 km, isolé ; contrôle d'accès physique."
+  },
+  can: {
+    en: 'CAN bus: vehicle integration, about 1 Mbit/s, built-in error detection and deterministic error handling.',
+    fr: 'Bus CAN : intégration véhicule, environ 1 Mbit/s, détection d’erreurs intégrée et gestion déterministe des erreurs.'
+  },
+  usb: {
+    en: 'USB: lab work and emergency single-unit recovery when the network is not available; air-gapped.',
+    fr: "USB : laboratoire et récupération d'urgence d'un seul appareil quand le réseau n'est pas disponible ; isolé du réseau."
+  }
+} as const;

@@ -1,0 +1,58 @@
+/** Pure checks of the link and of the device's banks (R06, R10). */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { ImageSlot, LinkProbeReport } from '../device-session';
+import type { CheckResult } from './check-result';
+
+/**
+ * R06: every probe must come back intact for a pass. A few percent of losses are survivable (the SMP
+ * client retries), so up to LINK_WARN_RATE is a warning; beyond it the line is judged unfit, because
+ * a 100+ KB transfer over it would time out or crawl.
+ */
+export const LINK_WARN_RATE = 0.05;
+
+export function checkLink(report: LinkProbeReport): CheckResult {
+  const bad = report.lost + report.corrupted;
+  const rate = report.probes > 0 ? bad / report.probes : 1;
+  const base = {
+    id: 'link',
+    requirement: 'R06',
+    measured:
+      `${report.ok}/${report.probes} probes intact, ${report.lost} lost, ${report.corrupted} corrupted, ` +
+      `${report.lineErrors} line errors, round trip ${report.roundTripMs.avg.toFixed(0)} ms` +
+      (report.baudRate ? ` at ${report.baudRate} baud` : ''),
+    threshold: `every probe intact (≤ ${LINK_WARN_RATE * 100} % lost or corrupted tolerated with a warning)`
+  } as const;
+  if (report.probes === 0 || rate > LINK_WARN_RATE || report.ok === 0) {
+    const why = report.corrupted > report.lost
+      ? 'Answers arrive corrupted: the baud rates probably differ or the line is noisy.'
+      : 'Probes are lost: wrong baud rate, wiring or the device is not listening.';
+    return { ...base, status: 'fail', code: 'UPDATE_LINK_TEST_FAILED', reason: why };
+  }
+  if (bad > 0 || report.lineErrors > 0) {
+    return { ...base, status: 'warn', code: 'UPDATE_LINK_TEST_FAILED', reason: 'A few probes or bytes were damaged; the transfer retries them but check the cable.' };
+  }
+  return { ...base, status: 'pass', reason: 'The link is aligned and clean.' };
+}
+
+/**
+ * R10: the running image must be confirmed, so that the other bank can receive the new image without
+ * destroying the only known-good copy (a test image still running would use it as its way back).
+ */
+export function checkBanks(slots: readonly ImageSlot[]): CheckResult {
+  const active = slots.find((s) => s.active);
+  const base = {
+    id: 'bank',
+    requirement: 'R10',
+    measured: slots
+      .map((s) => `slot ${s.slot} ${s.version} ${bytesToHex(s.hash).slice(0, 8)}${s.active ? ' active' : ''}${s.confirmed ? ' confirmed' : ''}${s.pending ? ' pending' : ''}`)
+      .join('; '),
+    threshold: 'running image confirmed; new image goes to the other bank'
+  } as const;
+  if (!active) {
+    return { ...base, status: 'fail', code: 'UPDATE_DEVICE_IN_BOOTLOADER', reason: 'No running image is reported.' };
+  }
+  if (!active.confirmed) {
+    return { ...base, status: 'fail', code: 'UPDATE_UNCONFIRMED_IMAGE_RUNNING', reason: 'The running image is still on test: a previous update was not finished.' };
+  }
+  return { ...base, status: 'pass', reason: 'The running image is confirmed; the other bank is free for the new image.' };
+}

@@ -1,0 +1,56 @@
+/**
+ * Getting the device back after a reset, a power loss or a pulled cable (R15, R16), and telling such
+ * losses apart from answers the device really meant (a refusal is not retried).
+ */
+import { BmsError, fail, toErrorData } from '../errors';
+import type { BmsIdentity } from '../smp/groups/bms-group';
+import type { UpdateContext } from './update-context';
+
+const TRANSPORT_CODES = new Set([
+  'LINK_TIMEOUT',
+  'LINK_DISCONNECTED',
+  'LINK_DEVICE_LOST_ON_RESET',
+  'LINK_FRAMING_ERROR',
+  'LINK_PARITY_ERROR',
+  'LINK_BUFFER_OVERRUN',
+  'LINK_BREAK',
+  'LINK_WRITE_FAILED',
+  'SMP_TIMEOUT',
+  'SMP_UPLOAD_STALLED',
+  'SMP_RESPONSE_INVALID',
+  'SMP_PACKET_INVALID',
+  'SMP_CBOR_INVALID'
+]);
+
+/** True when the error says the bytes did not get through, not that the device refused something. */
+export function isTransportLoss(error: unknown): boolean {
+  if (!(error instanceof BmsError)) return false;
+  return TRANSPORT_CODES.has(error.code) || error.code.startsWith('SMP_FRAME_');
+}
+
+/** Waits for the device to answer again and checks it is the same one (another node could answer on a bus). */
+export async function waitForDevice(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
+  let identity: BmsIdentity;
+  try {
+    identity = await ctx.session.waitForBoot({ timeoutMs: ctx.timings.bootTimeoutMs, signal: ctx.signal });
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    const { code, detail } = toErrorData(error);
+    fail('UPDATE_DEVICE_LOST', `${why}: no answer within ${ctx.timings.bootTimeoutMs} ms (${code}: ${detail})`, error);
+  }
+  if (ctx.before && identity.serial !== ctx.before.serial) {
+    fail('UPDATE_DEVICE_CHANGED', `expected serial ${ctx.before.serial}, ${identity.serial} answered`);
+  }
+  return identity;
+}
+
+/** The device's identity now: asked directly, or after waiting for it when the link was lost. */
+export async function reachDevice(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
+  try {
+    return await ctx.session.identity();
+  } catch (error) {
+    if (!isTransportLoss(error)) throw error;
+    ctx.log('warn', `${why}: the device does not answer (${toErrorData(error).code}); waiting for it`);
+    return waitForDevice(ctx, why);
+  }
+}

@@ -1,0 +1,18 @@
+import { fail } from '../../errors';
+import type { UpdateContext } from '../update-context';
+
+/** R20: before the pack returns to service, every bleed resistor must be seen pulling its cell down. */
+export async function balanceCheck(ctx: UpdateContext): Promise<void> {
+  ctx.emit({ phase: 'balance-check' });
+  const report = await ctx.session.balanceTest();
+  ctx.balanceTest = report;
+  ctx.emit({ phase: 'balance-check', report });
+  for (const c of report.cells) {
+    ctx.log(c.ok ? 'info' : 'error', `balance cell ${c.index + 1}: ${c.before_mv} → ${c.after_mv} mV ${c.ok ? 'ok' : 'FAIL'}`);
+  }
+  const bad = report.cells.filter((c) => !c.ok);
+  if (!report.pass || bad.length > 0) {
+    fail('UPDATE_BALANCE_TEST_FAILED', bad.length ? `cells ${bad.map((c) => c.index + 1).join(', ')} did not balance` : 'the device reports a failure');
+  }
+  ctx.log('info', `cell balancing OK on ${report.cells.length} cells`);
+}

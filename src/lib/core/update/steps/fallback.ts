@@ -1,0 +1,39 @@
+/**
+ * R19: after any failure once the new image was activated, the device must run its previous firmware
+ * again, and the tool PROVES it: version and hash read back equal those from before the update, and
+ * that image is confirmed. An unconfirmed new image is reverted by a reset (MCUboot test swap).
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { fail } from '../../errors';
+import { sameBytes } from '../../image/same-bytes';
+import { isTransportLoss, reachDevice, waitForDevice } from '../device-contact';
+import type { UpdateContext } from '../update-context';
+
+export async function fallback(ctx: UpdateContext): Promise<void> {
+  const before = ctx.before!;
+  ctx.emit({ phase: 'fallback', cause: ctx.cause! });
+  ctx.log('warn', `returning to ${before.fw_version} because ${ctx.cause!.code}`);
+  let identity = await reachDevice(ctx, 'fallback');
+  if (ctx.verified && sameBytes(identity.fw_hash, ctx.verified.digest)) {
+    const active = (await ctx.session.imageState()).find((s) => s.active);
+    if (active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', 'the new image is already confirmed, so the bootloader will not revert it');
+    ctx.log('info', 'the new image runs unconfirmed: resetting so the bootloader reverts to the previous one');
+    try {
+      await ctx.session.reset();
+    } catch (error) {
+      if (!isTransportLoss(error)) throw error;
+    }
+    identity = await waitForDevice(ctx, 'after the reset back to the previous image');
+    for (const e of await ctx.session.bootLog()) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+  }
+  ctx.after = identity;
+  const running = `${identity.fw_version} ${bytesToHex(identity.fw_hash)}`;
+  const expected = `${before.fw_version} ${bytesToHex(before.fw_hash)}`;
+  if (identity.in_bootloader || identity.fw_version !== before.fw_version || !sameBytes(identity.fw_hash, before.fw_hash)) {
+    fail('UPDATE_FALLBACK_UNPROVEN', `running ${identity.in_bootloader ? 'the bootloader only' : running}, expected ${expected}`);
+  }
+  const active = (await ctx.session.imageState()).find((s) => s.active);
+  if (!active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', `${running} runs but is not confirmed`);
+  ctx.afterConfirmed = true;
+  ctx.log('info', `fallback proven: ${running} runs again and is confirmed, as before the update`);
+}

@@ -1,0 +1,17 @@
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { fail } from '../../errors';
+import type { UpdateContext } from '../update-context';
+
+/** Who the device is and what it runs; the reference every later proof compares against. */
+export async function identify(ctx: UpdateContext): Promise<void> {
+  ctx.emit({ phase: 'identify' });
+  const id = await ctx.session.identity();
+  ctx.before = id;
+  ctx.log(
+    'info',
+    `${id.model} serial ${id.serial}, hardware rev ${id.hw_rev}, bootloader ${id.bl_version}, ` +
+      `firmware ${id.fw_version} (${bytesToHex(id.fw_hash).slice(0, 16)}…), security counter ${id.sec_cnt}`
+  );
+  if (id.in_bootloader) fail('UPDATE_DEVICE_IN_BOOTLOADER', `${id.serial} answers from its bootloader only`);
+  ctx.slotsBefore = await ctx.session.imageState();
+}

@@ -1,0 +1,70 @@
+/**
+ * Every measured condition before any byte is written (R01–R03, R06–R08, R10, R11, R13, R25). All
+ * checks run, so the operator sees everything to fix at once; any failure blocks the update.
+ */
+import { fail, toErrorData } from '../../errors';
+import { verifyImage } from '../../image/verify-image';
+import type { CheckId, CheckResult } from '../checks/check-result';
+import { checkBanks, checkLink } from '../checks/device-checks';
+import { checkSoc, checkSupply, checkTemperature, supplyStats } from '../checks/environment-checks';
+import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from '../checks/package-checks';
+import type { UpdateContext } from '../update-context';
+
+export async function preflight(ctx: UpdateContext): Promise<void> {
+  const add = (...checks: CheckResult[]) => {
+    ctx.checks.push(...checks);
+    ctx.emit({ phase: 'preflight', checks: [...ctx.checks] });
+  };
+  /** A reading that fails to come back is itself a failed check, with the link error's code. */
+  const measure = async (id: CheckId, requirement: string, run: () => Promise<CheckResult[]>) => {
+    try {
+      add(...(await run()));
+    } catch (error) {
+      if (ctx.signal?.aborted) throw error;
+      const { code, detail } = toErrorData(error);
+      add({ id, requirement, status: 'fail', measured: 'no reading', threshold: '', reason: detail, code });
+    }
+  };
+  const device = ctx.before!;
+  add();
+
+  try {
+    ctx.verified = await verifyImage(ctx.image, ctx.trustedKeys, { sha256: ctx.sha256 });
+    add(checkPackage({ verified: ctx.verified }));
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    // An unauthenticated package's metadata is not interpreted (compatibility, counter, safety flag).
+    add(checkPackage({ error: toErrorData(error) }));
+  }
+  if (ctx.verified) {
+    const image = ctx.verified.image;
+    add(checkCompatibility(image, device), checkAntiRollback(image, device), checkInterface(image, ctx.session.link));
+  }
+  add(checkBanks(ctx.slotsBefore ?? []));
+  await measure('link', 'R06', async () => [checkLink(await ctx.session.linkTest())]);
+  await measure('soc', 'R01 R02', async () => {
+    const t = await ctx.session.telemetry();
+    return [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];
+  });
+  await measure('supply', 'R03', async () => {
+    const readings: number[] = [];
+    for (let i = 0; i < ctx.limits.supplySamples; i++) {
+      if (i > 0) await ctx.wait(ctx.limits.supplySampleIntervalMs);
+      readings.push((await ctx.session.telemetry()).supply_mv);
+    }
+    ctx.supplyBaselineMv = supplyStats(readings).meanMv;
+    return [checkSupply(readings, ctx.limits)];
+  });
+
+  for (const check of ctx.checks) {
+    const line = `${check.id} ${check.status}: ${check.measured} (limit ${check.threshold}) ${check.reason}`;
+    ctx.log(check.status === 'pass' ? 'info' : check.status === 'warn' ? 'warn' : 'error', line);
+  }
+  const failed = ctx.checks.filter((c) => c.status === 'fail');
+  if (failed.length > 0) {
+    const first = failed[0];
+    const others = failed.length > 1 ? ` (also failed: ${failed.slice(1).map((c) => c.id).join(', ')})` : '';
+    fail(first.code ?? 'INTERNAL_ERROR', `${first.reason} Measured ${first.measured}; limit ${first.threshold}.${others}`);
+  }
+  if (ctx.checks.some((c) => c.status === 'warn')) ctx.warn('pre-flight passed with warnings');
+}

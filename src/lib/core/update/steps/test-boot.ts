@@ -1,0 +1,56 @@
+/**
+ * R17: the new image is marked for ONE test boot and the device resets into it. The tool shows the
+ * reboot sequence (protections off → firmware loaded → protections on) and requires it; a device that
+ * came back on its old image tells, through its boot log, whether it looped or refused the image.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { fail } from '../../errors';
+import { sameBytes } from '../../image/same-bytes';
+import { ProtectionFlag, type BootEvent } from '../../smp/groups/bms-group';
+import { isTransportLoss, waitForDevice } from '../device-contact';
+import type { UpdateContext } from '../update-context';
+
+const SEQUENCE = ['protections_off', 'firmware_loaded', 'protections_on'] as const;
+
+export async function testBoot(ctx: UpdateContext): Promise<void> {
+  const hash = ctx.verified!.digest;
+  ctx.emit({ phase: 'test-boot', events: [] });
+  await ctx.session.testImage(hash);
+  ctx.log('info', 'new image marked for one test boot (the next reset reverts unless it is confirmed); resetting');
+  try {
+    await ctx.session.reset();
+  } catch (error) {
+    // The device may reset before its answer leaves the UART: that is the reset we asked for.
+    if (!isTransportLoss(error)) throw error;
+  }
+  const identity = await waitForDevice(ctx, 'after the reset into the new image');
+  ctx.after = identity;
+  const events = await ctx.session.bootLog();
+  ctx.bootLog = events;
+  ctx.emit({ phase: 'test-boot', events });
+  for (const e of events) ctx.log('info', `boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+
+  if (identity.in_bootloader || !sameBytes(identity.fw_hash, hash)) {
+    const running = identity.in_bootloader ? 'only the bootloader' : `${identity.fw_version} ${bytesToHex(identity.fw_hash).slice(0, 16)}…`;
+    const said = (phase: string) => events.find((e) => e.phase === phase);
+    const loop = said('boot_loop');
+    if (loop) fail('UPDATE_BOOT_LOOP', `${loop.detail}; the device now runs ${running}`);
+    const rejected = said('image_rejected');
+    fail('UPDATE_IMAGE_NOT_BOOTED', `${rejected ? rejected.detail : 'the new image did not start'}; the device runs ${running}`);
+  }
+  requireSequence(events);
+  const telemetry = await ctx.session.telemetry();
+  if (telemetry.protections & ProtectionFlag.protectionsSuspended) {
+    fail('UPDATE_PROTECTIONS_NOT_RESTORED', 'the telemetry still reports the protections suspended after boot');
+  }
+  ctx.log('info', `${identity.fw_version} is running on test; protections are on again`);
+}
+
+function requireSequence(events: BootEvent[]): void {
+  const at = SEQUENCE.map((phase) => events.findIndex((e) => e.phase === phase));
+  const missing = SEQUENCE.filter((_, i) => at[i] < 0);
+  if (missing.length > 0) fail('UPDATE_PROTECTIONS_NOT_RESTORED', `the boot log lacks ${missing.join(', ')}`);
+  if (!(at[0] < at[1] && at[1] < at[2])) {
+    fail('UPDATE_PROTECTIONS_NOT_RESTORED', `boot phases out of order: ${events.map((e) => e.phase).join(' → ')}`);
+  }
+}
