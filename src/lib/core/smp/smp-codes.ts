@@ -1,89 +1,81 @@
 import type { ErrorEntry } from '../error-text';
+import { SMP_FRAME_ERRORS } from './smp-frame-codes';
+import { SMP_RC_ERRORS } from './smp-rc-codes';
+import { SMP_IMAGE_ERRORS } from './smp-image-codes';
+import { SMP_BMS_ERRORS } from './smp-bms-codes';
 
-/** Error codes raised by the smp layer, with their user text (English and French). */
+/**
+ * Error codes raised by the smp layer, with their user text (English and French). The families live in
+ * their own files: framing/codec, device rc (mcumgr_err_t), image group, BMS group; the client's own
+ * codes are here.
+ */
 export const SMP_ERRORS = {
-  SMP_CBOR_INVALID: {
+  ...SMP_FRAME_ERRORS,
+  ...SMP_RC_ERRORS,
+  ...SMP_IMAGE_ERRORS,
+  ...SMP_BMS_ERRORS,
+  SMP_TIMEOUT: {
     en: {
-      summary: 'The device sent a management message that cannot be decoded.',
-      diagnosis: 'The CBOR body is malformed, truncated or nested too deeply; the detail gives the offset.',
-      fix: 'Retry; if it repeats, check the cable and line settings, then report the device firmware version.'
+      summary: 'The device did not answer a management request in time.',
+      diagnosis:
+        'The request was sent (and resent) without an answer: baud-rate or line-length mismatch, a loose cable, a device busy erasing flash, or a device that is not in its update mode.',
+      fix: 'Run the link test to check the baud rate, check the cable, then retry; an interrupted upload resumes where it stopped.'
     },
     fr: {
-      summary: "L'appareil a envoyé un message de gestion illisible.",
-      diagnosis: "Le corps CBOR est mal formé, tronqué ou trop imbriqué ; le détail donne la position.",
-      fix: "Réessayez ; si cela se répète, vérifiez le câble et les réglages de ligne, puis signalez la version du micrologiciel."
+      summary: "L'appareil n'a pas répondu à temps à une requête de gestion.",
+      diagnosis:
+        "La requête a été envoyée (et renvoyée) sans réponse : débit ou longueur de ligne différents, câble mal branché, appareil occupé à effacer la flash, ou appareil hors de son mode mise à jour.",
+      fix: 'Lancez le test de liaison pour vérifier le débit, vérifiez le câble, puis réessayez ; un transfert interrompu reprend là où il s’est arrêté.'
     }
   },
-  SMP_PACKET_INVALID: {
+  SMP_RESPONSE_INVALID: {
     en: {
-      summary: 'A management packet has an invalid header.',
-      diagnosis: 'The 8-byte SMP header announces a length, version or operation that does not match the packet.',
-      fix: 'Retry; if it repeats, the device may speak another protocol on this port: check the device profile.'
+      summary: 'The device answered with an unexpected message.',
+      diagnosis: 'A field is missing or has the wrong type: the device firmware may speak another version of the protocol.',
+      fix: 'Check that the device profile matches the device, update the tool, and report the detail if it persists.'
     },
     fr: {
-      summary: "Un paquet de gestion a un en-tête invalide.",
-      diagnosis: "L'en-tête SMP de 8 octets annonce une longueur, une version ou une opération qui ne correspond pas au paquet.",
-      fix: "Réessayez ; si cela se répète, l'appareil parle peut-être un autre protocole sur ce port : vérifiez le profil d'appareil."
+      summary: "L'appareil a répondu par un message inattendu.",
+      diagnosis: "Un champ manque ou a un mauvais type : le micrologiciel parle peut-être une autre version du protocole.",
+      fix: "Vérifiez que le profil d'appareil correspond, mettez l'outil à jour et signalez le détail si cela persiste."
     }
   },
-  SMP_FRAME_CRC_MISMATCH: {
+  SMP_UPLOAD_STALLED: {
     en: {
-      summary: 'A serial frame arrived corrupted (checksum mismatch).',
-      diagnosis: 'Bits were changed on the line: noise, a long unshielded cable, a ground problem or a baud-rate error.',
-      fix: 'The request is retried automatically; if it keeps happening, run the link test and replace the cable.'
+      summary: 'The firmware upload stopped making progress.',
+      diagnosis:
+        'The device keeps asking for the same data or restarts the upload: frames are lost on the line, or the device resets during the transfer (power supply).',
+      fix: 'Check the supply voltage and the cable, lower the baud rate, then start the update again: it resumes where it stopped.'
     },
     fr: {
-      summary: 'Une trame série est arrivée corrompue (somme de contrôle fausse).',
-      diagnosis: 'Des bits ont été modifiés sur la ligne : parasites, câble long non blindé, problème de masse ou débit erroné.',
-      fix: 'La requête est renvoyée automatiquement ; si cela persiste, lancez le test de liaison et remplacez le câble.'
+      summary: 'Le transfert du micrologiciel ne progresse plus.',
+      diagnosis:
+        "L'appareil redemande sans cesse les mêmes données ou recommence le transfert : trames perdues sur la ligne, ou redémarrages de l'appareil (alimentation).",
+      fix: "Vérifiez la tension d'alimentation et le câble, baissez le débit, puis relancez la mise à jour : elle reprend là où elle s'est arrêtée."
     }
   },
-  SMP_FRAME_BAD_BASE64: {
+  SMP_UPLOAD_BUFFER_TOO_SMALL: {
     en: {
-      summary: 'A serial frame contains characters that are not base64.',
-      diagnosis: 'Bytes were lost or altered on the line, or log text was printed in the middle of a frame.',
-      fix: 'The request is retried automatically; if it repeats, lower the device log level or check the baud rate.'
+      summary: "The device's receive buffer is too small to carry firmware data.",
+      diagnosis: 'The buffer size from the device or its profile leaves no room for data after the request fields.',
+      fix: 'Check the buffer size in the device profile (512 bytes for MCUboot serial recovery).'
     },
     fr: {
-      summary: 'Une trame série contient des caractères qui ne sont pas du base64.',
-      diagnosis: "Des octets ont été perdus ou modifiés sur la ligne, ou du texte de journal a été imprimé au milieu d'une trame.",
-      fix: "La requête est renvoyée automatiquement ; si cela se répète, baissez le niveau de journal de l'appareil ou vérifiez le débit."
+      summary: "Le tampon de réception de l'appareil est trop petit pour transporter des données.",
+      diagnosis: "La taille de tampon donnée par l'appareil ou son profil ne laisse aucune place aux données après les champs de la requête.",
+      fix: "Vérifiez la taille de tampon dans le profil d'appareil (512 octets pour la récupération série MCUboot)."
     }
   },
-  SMP_FRAME_LENGTH_MISMATCH: {
+  SMP_ECHO_MISMATCH: {
     en: {
-      summary: 'A serial frame is longer or shorter than it announces.',
-      diagnosis: 'Lines of the frame were lost or the device and the tool disagree on the line length.',
-      fix: 'The request is retried automatically; check the line length in the device profile (127 by default).'
+      summary: 'The device echoed different data than was sent.',
+      diagnosis: 'Bytes were altered on the line while the checksum still matched, or the device answered another request.',
+      fix: 'Replace the cable, check the ground and shielding, and run the link test again.'
     },
     fr: {
-      summary: "Une trame série est plus longue ou plus courte qu'annoncé.",
-      diagnosis: "Des lignes de la trame ont été perdues ou l'appareil et l'outil ne sont pas d'accord sur la longueur de ligne.",
-      fix: "La requête est renvoyée automatiquement ; vérifiez la longueur de ligne dans le profil d'appareil (127 par défaut)."
-    }
-  },
-  SMP_FRAME_LINE_TOO_LONG: {
-    en: {
-      summary: 'A serial line exceeded the maximum line length.',
-      diagnosis: 'The newline ending a frame line was lost, or the device uses a longer line than the profile allows.',
-      fix: 'Increase the line length in the device profile if the device was configured for it, otherwise check the cable.'
-    },
-    fr: {
-      summary: 'Une ligne série a dépassé la longueur maximale.',
-      diagnosis: "Le saut de ligne qui termine une ligne de trame a été perdu, ou l'appareil utilise des lignes plus longues que le profil.",
-      fix: "Augmentez la longueur de ligne dans le profil si l'appareil est configuré ainsi, sinon vérifiez le câble."
-    }
-  },
-  SMP_FRAME_TRUNCATED: {
-    en: {
-      summary: 'A serial frame was cut off by the start of another one.',
-      diagnosis: 'The rest of the frame was lost (device reset, buffer overrun or a dropped line).',
-      fix: 'The request is retried automatically; if it repeats, check the device power supply and the cable.'
-    },
-    fr: {
-      summary: "Une trame série a été interrompue par le début d'une autre.",
-      diagnosis: "La fin de la trame a été perdue (redémarrage de l'appareil, débordement de tampon ou ligne perdue).",
-      fix: "La requête est renvoyée automatiquement ; si cela se répète, vérifiez l'alimentation de l'appareil et le câble."
+      summary: "L'appareil a renvoyé d'autres données que celles envoyées.",
+      diagnosis: "Des octets ont été modifiés sur la ligne sans que la somme de contrôle le détecte, ou l'appareil a répondu à une autre requête.",
+      fix: 'Remplacez le câble, vérifiez la masse et le blindage, puis relancez le test de liaison.'
     }
   }
 } satisfies Record<string, ErrorEntry>;

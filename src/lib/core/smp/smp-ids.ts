@@ -3,6 +3,8 @@
  * mgmt_defines.h, img_mgmt.h). The image-group numbers follow the enum order in img_mgmt.h: they are not
  * written explicitly in the source (see the reference notes).
  */
+import { BMS_GROUP_ID, BmsCommand } from './groups/bms-group';
+
 export const SmpGroup = {
   os: 0,
   image: 1,
@@ -118,4 +120,21 @@ export function mgmtRcName(rc: number): string {
 
 export function imageRcName(rc: number): string {
   return IMAGE_RC_NAMES[rc] ?? `rc ${rc}`;
+}
+
+const COMMAND_NAMES: Record<number, [string, Record<number, string>]> = {
+  [SmpGroup.os]: ['os', invert(OsCommand)],
+  [SmpGroup.image]: ['image', invert(ImageCommand)],
+  [BMS_GROUP_ID]: ['bms', invert(BmsCommand)]
+};
+
+function invert(table: Record<string, number>): Record<number, string> {
+  return Object.fromEntries(Object.entries(table).map(([name, id]) => [id, name]));
+}
+
+/** "image upload", "bms config", or "group 9 command 0" for ids we do not name: for logs and error details. */
+export function describeCommand(group: number, command: number): string {
+  const entry = COMMAND_NAMES[group];
+  const name = entry?.[1][command];
+  return entry && name ? `${entry[0]} ${name}` : `group ${group} command ${command}`;
 }
