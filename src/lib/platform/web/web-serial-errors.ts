@@ -5,13 +5,8 @@
 import { BmsError } from '../../core/errors';
 import type { LinkErrorCode } from '../../core/link/link-codes';
 import { bridgeDriver } from '../../core/link/usb-serial-chips';
+import { errorMessage, errorName } from './dom-errors';
 import type { SerialPortInfo } from './web-serial-types';
-
-export const errorName = (error: unknown): string =>
-  typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
-
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error || error instanceof DOMException ? error.message : String(error);
 
 /** Non-fatal receive errors: the port stays open and `readable` is re-created after them. */
 const LINE_ERRORS: Record<string, LinkErrorCode> = {

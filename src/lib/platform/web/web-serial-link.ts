@@ -8,7 +8,8 @@ import { BmsError } from '../../core/errors';
 import type { Link, LinkInfo, LinkSignals, ReadOptions } from '../../core/link/link';
 import { LinkLifecycle } from '../../core/link/link-lifecycle';
 import { describeUsbSerial } from '../../core/link/usb-serial-chips';
-import { errorMessage, errorName, lineError, openError } from './web-serial-errors';
+import { errorMessage, errorName } from './dom-errors';
+import { lineError, openError } from './web-serial-errors';
 import type { SerialOptions, SerialPortLike } from './web-serial-types';
 
 /** 64 KiB: Chrome's default of 255 bytes overruns while the page is busy (ESP Web Tools uses 8 KiB). */

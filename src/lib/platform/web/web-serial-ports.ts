@@ -6,7 +6,7 @@
  */
 import { BmsError, type Result } from '../../core/errors';
 import { USB_CDC_VENDORS, USB_UART_BRIDGES } from '../../core/link/usb-serial-chips';
-import { errorMessage, errorName } from './web-serial-errors';
+import { errorMessage, errorName } from './dom-errors';
 import type { SerialLike, SerialPortFilter, SerialPortLike } from './web-serial-types';
 
 /** Bridge chips first, then native-USB CDC-ACM vendors (Web Serial filters cannot match a USB class). */
