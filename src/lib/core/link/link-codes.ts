@@ -127,6 +127,33 @@ export const LINK_ERRORS = {
         "L'adaptateur ou son pilote a refusé la demande. Certains appareils USB-CDC et d'anciennes versions de navigateur ne gèrent pas ces lignes.",
       fix: "Redémarrez l'appareil à la main (bouton reset ou coupure d'alimentation) en mode mise à jour, puis reconnectez ; mettre le navigateur à jour peut aider."
     }
+  },
+  // Added by the smp helper for the link test (R06): raised by src/lib/core/smp/link-test.ts.
+  LINK_BAUD_MISMATCH: {
+    en: {
+      summary: 'The device answers at another baud rate than the one selected.',
+      diagnosis: 'The tool and the device must use the same line rate; the detail gives the rate the device answered at.',
+      fix: 'Select the baud rate the device answers at (or set the device to yours), then run the link test again.'
+    },
+    fr: {
+      summary: "L'appareil répond à un autre débit que celui choisi.",
+      diagnosis: "L'outil et l'appareil doivent utiliser le même débit ; le détail donne le débit auquel l'appareil a répondu.",
+      fix: "Choisissez le débit auquel l'appareil répond (ou réglez l'appareil sur le vôtre), puis relancez le test de liaison."
+    }
+  },
+  LINK_NO_ANSWER: {
+    en: {
+      summary: 'The device does not answer at any usual baud rate.',
+      diagnosis:
+        'No echo came back: the device is off or not in its update mode, RS485 A/B are swapped, the ground is missing, or another device protocol runs on this port.',
+      fix: 'Check power and wiring (A/B, ground), put the device in update mode, then run the link test again; replace the cable if it still fails.'
+    },
+    fr: {
+      summary: "L'appareil ne répond à aucun débit usuel.",
+      diagnosis:
+        "Aucun écho n'est revenu : appareil éteint ou hors mode mise à jour, fils RS485 A/B inversés, masse absente, ou autre protocole sur ce port.",
+      fix: "Vérifiez l'alimentation et le câblage (A/B, masse), mettez l'appareil en mode mise à jour, puis relancez le test ; remplacez le câble si cela échoue encore."
+    }
   }
 } satisfies Record<string, ErrorEntry>;
 
