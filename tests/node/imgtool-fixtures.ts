@@ -3,13 +3,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const IMGTOOL_DIR = fileURLToPath(new URL('../fixtures/imgtool/', import.meta.url));
+/** imgtool images with our metadata TLVs and an Intel HEX input (README there). */
+export const METADATA_DIR = fileURLToPath(new URL('../fixtures/bms-metadata/', import.meta.url));
 
-export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(IMGTOOL_DIR + name));
+export function fixture(name: string, dir = IMGTOOL_DIR): Uint8Array {
+  return new Uint8Array(readFileSync(dir + name));
 }
 
-export function fixtureText(name: string): string {
-  return readFileSync(IMGTOOL_DIR + name, 'utf8');
+export function fixtureText(name: string, dir = IMGTOOL_DIR): string {
+  return readFileSync(dir + name, 'utf8');
 }
 
 export const SIGNED = 'app-ed25519-v1.2.3+4-sc5.bin';

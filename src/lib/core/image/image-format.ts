@@ -76,3 +76,13 @@ export function tlvName(type: number): string {
 export function hex32(value: number): string {
   return `0x${(value >>> 0).toString(16).padStart(8, '0')}`;
 }
+
+/** Names of the IMAGE_F bits set in `flags`, unknown bits in hex. */
+export function flagNames(flags: number): string[] {
+  const names = Object.entries(IMAGE_F)
+    .filter(([, bit]) => flags & bit)
+    .map(([name]) => name);
+  const known = Object.values(IMAGE_F).reduce((all, bit) => all | bit, 0);
+  const unknown = flags & ~known;
+  return unknown ? [...names, hex32(unknown)] : names;
+}

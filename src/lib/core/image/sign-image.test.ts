@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PADDED, SIGNED, UNSIGNED, fixture, fixtureText } from '../../../../tests/node/imgtool-fixtures';
+import { METADATA_DIR, PADDED, SIGNED, UNSIGNED, fixture, fixtureText } from '../../../../tests/node/imgtool-fixtures';
+import { parseIntelHex } from './intel-hex';
 import { generateKeyPair, parsePrivateKeyPem } from './keys';
 import { parseImage } from './parse-image';
 import { signImage, type SignOptions } from './sign-image';
@@ -38,6 +39,22 @@ describe('signImage is byte-identical to imgtool 2.4.0 (R24)', () => {
     expect(signImage(app, key.secretKey, { ...caseA, confirm: true })).toEqual(fixture(PADDED));
     const padOnly = signImage(app, key.secretKey, { ...caseA, pad: true });
     expect(padOnly[0x20000 - 0x18]).toBe(0xff);
+  });
+});
+
+describe('signImage matches imgtool --custom-tlv and Intel HEX input (R07, R24)', () => {
+  it('writes BMS metadata TLVs exactly as imgtool --custom-tlv 0xb5a0..0xb5a3 does', () => {
+    const metadata = { model: 'BMS-16S', hwRevisions: ['A2', 'A3'], minBootloader: parseVersion('2.0.0'), safetyCritical: true };
+    const image = signImage(app, key.secretKey, { ...caseA, metadata });
+    expect(image).toEqual(fixture('app-ed25519-v1.2.3+4-sc5-bms-metadata.bin', METADATA_DIR));
+  });
+
+  it('signs an Intel HEX file with a gap like imgtool (gap filled with 0xff)', () => {
+    const hex = parseIntelHex(fixtureText('app-gap.hex', METADATA_DIR));
+    expect(hex.baseAddress).toBe(0x08000200);
+    expect(hex.data.subarray(500, 600).every((b) => b === 0xff)).toBe(true);
+    const options: SignOptions = { version: parseVersion('1.0.0'), headerSize: 0x200, slotSize: 0x20000, align: 4 };
+    expect(signImage(hex.data, key.secretKey, options)).toEqual(fixture('app-gap-hex-ed25519-v1.0.0.bin', METADATA_DIR));
   });
 });
 
