@@ -54,3 +54,19 @@ export async function reachDevice(ctx: UpdateContext, why: string): Promise<BmsI
     return waitForDevice(ctx, why);
   }
 }
+
+/**
+ * Runs `attempt`, and after a link loss waits for the device and runs it again (at most maxLinkLosses
+ * times). Each attempt must start by checking what the device runs, since a power cut may have reset it.
+ */
+export async function surviveLoss<T>(ctx: UpdateContext, what: string, attempt: () => Promise<T>): Promise<T> {
+  for (let losses = 0; ; losses += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isTransportLoss(error) || losses >= ctx.timings.maxLinkLosses || ctx.signal?.aborted) throw error;
+      ctx.warn(`${what}: link lost (${toErrorData(error).code}); waiting for the device`);
+      await waitForDevice(ctx, what);
+    }
+  }
+}

@@ -14,8 +14,8 @@ export interface UpdateTimings {
   /** after boot: how long the firmware's self-test may take, and how often to ask */
   selfTestTimeoutMs: number;
   selfTestPollMs: number;
-  /** link losses survived during one transfer before giving up (R16) */
-  maxTransferRestarts: number;
+  /** link losses (cable, power cut, reset) survived by one phase before giving up (R15, R16) */
+  maxLinkLosses: number;
 }
 
 export const DEFAULT_TIMINGS: UpdateTimings = {
@@ -25,5 +25,5 @@ export const DEFAULT_TIMINGS: UpdateTimings = {
   bootTimeoutMs: 60_000,
   selfTestTimeoutMs: 60_000,
   selfTestPollMs: 500,
-  maxTransferRestarts: 3
+  maxLinkLosses: 3
 };

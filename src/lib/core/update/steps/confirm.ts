@@ -1,19 +1,47 @@
+/**
+ * Everything passed: make the new image permanent (until now a reset would revert it, R19), then PROVE
+ * it with one more reset: the bootloader must keep the new image, and it raises the stored security
+ * counter now, because MCUboot only does so for a confirmed image (R25). A power cut on the way is
+ * survived: confirming is idempotent, and a reverted device is caught by the fallback's proof.
+ */
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { authenticate } from '../authenticate';
+import { isTransportLoss, surviveLoss, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
-/** Everything passed: make the new image permanent. Until now a reset would have reverted it (R19). */
 export async function confirm(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'confirm' });
-  // The reset into the new image ended the authenticated session.
+  await surviveLoss(ctx, 'confirm', () => confirmAndProve(ctx));
+  const after = ctx.after!;
+  const counter = ctx.verified!.image.securityCounter ?? 0;
+  if (after.sec_cnt < counter) ctx.warn(`the device security counter is ${after.sec_cnt}, the image carries ${counter}`);
+  ctx.log('info', `OK: ${after.fw_version} confirmed and kept across a reset; security counter ${ctx.before!.sec_cnt} → ${after.sec_cnt}`);
+}
+
+async function confirmAndProve(ctx: UpdateContext): Promise<void> {
+  const digest = ctx.verified!.digest;
+  const identity = await ctx.session.identity();
+  if (!sameBytes(identity.fw_hash, digest)) {
+    fail('UPDATE_CONFIRM_FAILED', `the device runs ${identity.fw_version} again before it could be confirmed`);
+  }
+  // Every reset (the test boot, a power cut) ended the authenticated session.
   await authenticate(ctx.session, ctx.signer, ctx.before!.serial);
-  const slots = await ctx.session.confirm();
-  const active = slots.find((s) => s.active);
-  if (!active || !sameBytes(active.hash, ctx.verified!.digest) || !active.confirmed) {
+  const active = (await ctx.session.confirm()).find((s) => s.active);
+  if (!active || !sameBytes(active.hash, digest) || !active.confirmed) {
     fail('UPDATE_CONFIRM_FAILED', `after confirm the running image is ${active ? `${active.version} confirmed=${active.confirmed}` : 'unknown'}`);
   }
+  ctx.log('info', `${active.version} confirmed; resetting once more to prove it stays`);
+  try {
+    await ctx.session.reset();
+  } catch (error) {
+    if (!isTransportLoss(error)) throw error;
+  }
+  const after = await waitForDevice(ctx, 'after the reset that proves the confirmation');
+  ctx.after = after;
+  for (const e of await ctx.session.bootLog()) ctx.log('info', `boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+  if (after.in_bootloader || !sameBytes(after.fw_hash, digest)) {
+    fail('UPDATE_CONFIRM_FAILED', `after a reset the device runs ${after.in_bootloader ? 'its bootloader only' : after.fw_version}, not the confirmed image`);
+  }
   ctx.afterConfirmed = true;
-  ctx.after = await ctx.session.identity();
-  ctx.log('info', `OK: ${ctx.after.fw_version} confirmed; security counter ${ctx.before!.sec_cnt} → ${ctx.after.sec_cnt}`);
 }

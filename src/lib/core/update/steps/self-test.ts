@@ -1,16 +1,13 @@
 /** R18: the new firmware's own self-test (calibration ±0.5 %, temperature sensors, RS485, CAN) must all pass. */
 import { fail } from '../../errors';
+import { sameBytes } from '../../image/same-bytes';
+import type { SelfTestReport } from '../../smp/groups/bms-group';
+import { surviveLoss } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
 export async function selfTest(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'self-test' });
-  const deadline = ctx.now() + ctx.timings.selfTestTimeoutMs;
-  let report = await ctx.session.selfTest();
-  while (!report.done) {
-    if (ctx.now() >= deadline) fail('UPDATE_SELF_TEST_FAILED', `not finished ${ctx.timings.selfTestTimeoutMs} ms after boot`);
-    await ctx.wait(ctx.timings.selfTestPollMs);
-    report = await ctx.session.selfTest();
-  }
+  const report = await surviveLoss(ctx, 'self-test', () => awaitSelfTest(ctx));
   ctx.selfTest = report;
   ctx.emit({ phase: 'self-test', report });
   for (const item of report.items) {
@@ -21,4 +18,20 @@ export async function selfTest(ctx: UpdateContext): Promise<void> {
     fail('UPDATE_SELF_TEST_FAILED', failed.map((i) => `${i.name}: ${i.detail} (${i.value}, limit ${i.limit})`).join('; ') || 'the device reports a failure');
   }
   ctx.log('info', 'self-test OK');
+}
+
+/** Polls until the firmware finished its self-test; the new image must still be the one running. */
+async function awaitSelfTest(ctx: UpdateContext): Promise<SelfTestReport> {
+  const identity = await ctx.session.identity();
+  if (!sameBytes(identity.fw_hash, ctx.verified!.digest)) {
+    fail('UPDATE_IMAGE_NOT_BOOTED', `the device runs ${identity.fw_version} again (it was reset before its self-test ended)`);
+  }
+  const deadline = ctx.now() + ctx.timings.selfTestTimeoutMs;
+  let report = await ctx.session.selfTest();
+  while (!report.done) {
+    if (ctx.now() >= deadline) fail('UPDATE_SELF_TEST_FAILED', `not finished ${ctx.timings.selfTestTimeoutMs} ms after boot`);
+    await ctx.wait(ctx.timings.selfTestPollMs);
+    report = await ctx.session.selfTest();
+  }
+  return report;
 }

@@ -41,12 +41,12 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     } catch (error) {
       if (!isTransportLoss(error) || ctx.signal?.aborted) throw error;
       const { code, detail } = toErrorData(error);
-      if (restarts >= ctx.timings.maxTransferRestarts) {
+      if (restarts >= ctx.timings.maxLinkLosses) {
         const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
         fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
       }
       restarts += 1;
-      ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxTransferRestarts})`);
+      ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
       draw();
       await recover(ctx, error as BmsError);
     }

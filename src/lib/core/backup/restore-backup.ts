@@ -1,0 +1,52 @@
+/**
+ * Restoring a configuration backup (R09, R23): a preview first (what would change, pure diff), then the
+ * write of the changed settings in one authenticated request, then a read-back that must match. The
+ * device validates every value and the rules between them; a refusal leaves its settings unchanged.
+ */
+import { fail } from '../errors';
+import type { BmsIdentity } from '../smp/groups/bms-group';
+import { authenticate } from '../update/authenticate';
+import type { DeviceSession } from '../update/device-session';
+import type { TechnicianSigner } from '../update/technician-signer';
+import type { ConfigBackup } from './config-backup';
+import { diffConfig, restoreWrites, type ConfigChange } from './config-diff';
+
+export interface RestorePreview {
+  device: BmsIdentity;
+  /** every difference between the device now and the backup */
+  changes: ConfigChange[];
+  /** what a restore writes: the changed settings, with the backup's values */
+  writes: Record<string, number | string>;
+}
+
+/** Reads the device and compares; refuses a backup of another device (UPDATE_BACKUP_WRONG_DEVICE). */
+export async function previewRestore(session: DeviceSession, backup: ConfigBackup): Promise<RestorePreview> {
+  const device = await session.identity();
+  if (device.serial !== backup.serial) {
+    fail('UPDATE_BACKUP_WRONG_DEVICE', `backup of ${backup.serial} (${backup.model}), connected device ${device.serial} (${device.model})`);
+  }
+  const changes = diffConfig(await session.readConfig(), backup.config);
+  return { device, changes, writes: restoreWrites(changes) };
+}
+
+export interface RestoreResult {
+  /** keys written */
+  written: string[];
+  /** differences left that a restore cannot write: settings the running firmware does not have or added */
+  remaining: ConfigChange[];
+}
+
+export async function restoreBackup(session: DeviceSession, backup: ConfigBackup, signer: TechnicianSigner | undefined): Promise<RestoreResult> {
+  const preview = await previewRestore(session, backup);
+  const written = Object.keys(preview.writes);
+  if (written.length > 0) {
+    await authenticate(session, signer, preview.device.serial);
+    await session.writeConfig(preview.writes);
+  }
+  const remaining = diffConfig(await session.readConfig(), backup.config);
+  const notApplied = remaining.filter((c) => c.kind === 'changed');
+  if (notApplied.length > 0) {
+    fail('UPDATE_RESTORE_MISMATCH', notApplied.map((c) => `${c.key}: device ${'device' in c ? c.device : '?'}, backup ${c.backup}`).join('; '));
+  }
+  return { written, remaining };
+}
