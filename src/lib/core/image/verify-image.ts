@@ -48,7 +48,7 @@ export async function verifyImageHash(layout: ImageLayout, sha?: Sha256): Promis
   }
   const digest = await hashImageRegion(layout.bytes, layout.hashedLength, sha);
   for (const tlv of hashTlvs) {
-    if (tlv.data.length !== digest.length || !sameBytes(tlv.data, digest)) {
+    if (!sameBytes(tlv.data, digest)) {
       fail(
         'IMAGE_HASH_MISMATCH',
         `SHA-256 of bytes [0, 0x${layout.hashedLength.toString(16)}) is ${bytesToHex(digest)}, TLV at 0x${tlv.offset.toString(16)} holds ${bytesToHex(tlv.data)}`
