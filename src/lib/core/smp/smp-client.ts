@@ -4,74 +4,25 @@
  * Timeouts are per request and idempotent requests are resent on timeout; a corrupted frame is dropped
  * by the decoder, so its request simply times out and is resent.
  */
-import { BmsError, isBmsError, type ErrorCode } from '../errors';
+import { BmsError, isBmsError } from '../errors';
 import type { Link } from '../link/link';
 import type { CborMap } from './cbor';
+import {
+  DEFAULT_SMP_LIMITS,
+  DEFAULT_TIMEOUT_MS,
+  type SmpClientEvent,
+  type SmpClientOptions,
+  type SmpLimits,
+  type SmpRequest,
+  type SmpStats
+} from './smp-client-types';
 import { responseError } from './smp-errors';
 import { describeCommand } from './smp-ids';
 import { decodeHeader, decodePacket, encodePacket, SmpOp, type SmpHeader, type SmpVersion } from './smp-packet';
 import { encodeSerialFrames, SerialFrameDecoder } from './serial-frame';
 
-/** Device buffer limits: from OS params (cmd 6) when the device answers, else the device profile. */
-export interface SmpLimits {
-  /** longest console line including marker and newline (never reported by the device) */
-  lineLength: number;
-  /** the device's receive buffer, in bytes */
-  bufSize: number;
-  /** how many requests the device can buffer: the largest useful upload window */
-  bufCount: number;
-}
-
-/** MCUboot serial recovery defaults (smp-mcuboot.md §2.2, §2.4). */
-export const DEFAULT_SMP_LIMITS: Readonly<SmpLimits> = { lineLength: 127, bufSize: 512, bufCount: 1 };
-
-export const DEFAULT_TIMEOUT_MS = 3000;
-/** Erase and the first upload chunk (which erases the slot) can take seconds (smp-mcuboot.md §3). */
-export const LONG_TIMEOUT_MS = 30_000;
-
-export type SmpClientEvent =
-  | { type: 'tx'; header: SmpHeader; attempt: number; bytes: number }
-  | { type: 'rx'; header: SmpHeader }
-  | { type: 'noise'; text: string }
-  | { type: 'bad-frame'; code: ErrorCode; detail: string }
-  | { type: 'line-error'; code: ErrorCode; detail: string }
-  | { type: 'retry'; what: string; attempt: number }
-  | { type: 'version-fallback'; detail: string }
-  | { type: 'unmatched'; header: SmpHeader };
-
-export interface SmpClientOptions {
-  /** Per-device-profile defaults; OS params overrides bufSize and bufCount when the device answers. */
-  limits?: Partial<SmpLimits>;
-  timeoutMs?: number;
-  /** resends of an idempotent request after a timeout (default 2) */
-  retries?: number;
-  /** header version to start with: 1 (SMP v2, default) falls back to 0 when the device answers v1 */
-  version?: SmpVersion;
-  onEvent?: (event: SmpClientEvent) => void;
-}
-
-export interface SmpRequest {
-  op: 'read' | 'write';
-  group: number;
-  command: number;
-  body?: CborMap;
-  timeoutMs?: number;
-  /** Safe to resend: the device ends in the same state whether it ran once or twice. Default: reads. */
-  idempotent?: boolean;
-  /** overrides the client's retries for an idempotent request */
-  retries?: number;
-  signal?: AbortSignal;
-}
-
-export interface SmpStats {
-  requests: number;
-  responses: number;
-  retries: number;
-  timeouts: number;
-  badFrames: number;
-  lineErrors: number;
-  noiseBytes: number;
-}
+export { DEFAULT_SMP_LIMITS, DEFAULT_TIMEOUT_MS, LONG_TIMEOUT_MS } from './smp-client-types';
+export type { SmpClientEvent, SmpClientOptions, SmpLimits, SmpRequest, SmpStats } from './smp-client-types';
 
 /** Line errors a UART reports while bytes keep flowing: log them and read on (link.ts). */
 const NON_FATAL_LINK_ERRORS = new Set<string>([
@@ -97,7 +48,7 @@ export class SmpClient {
   #version: SmpVersion;
   readonly #timeoutMs: number;
   readonly #retries: number;
-  readonly #onEvent: (event: SmpClientEvent) => void;
+  readonly #listeners = new Set<(event: SmpClientEvent) => void>();
   readonly #decoder = new SerialFrameDecoder();
   readonly #pending = new Map<number, Pending>();
   readonly #stop = new AbortController();
@@ -113,7 +64,7 @@ export class SmpClient {
     this.#version = options.version ?? 1;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#retries = options.retries ?? 2;
-    this.#onEvent = options.onEvent ?? (() => {});
+    if (options.onEvent) this.#listeners.add(options.onEvent);
     this.#reader = this.#readLoop();
   }
 
@@ -128,6 +79,12 @@ export class SmpClient {
   /** The header version in use: 1 (SMP v2) until the device answers with 0 (v1). */
   get version(): SmpVersion {
     return this.#version;
+  }
+
+  /** Adds an event listener (session log, link test counters); returns its removal. */
+  listen(listener: (event: SmpClientEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   get stats(): Readonly<SmpStats> {
@@ -173,7 +130,7 @@ export class SmpClient {
         if (settled) return;
         if (attempt <= retries) {
           this.#stats.retries++;
-          this.#onEvent({ type: 'retry', what, attempt: attempt + 1 });
+          this.#emit({ type: 'retry', what, attempt: attempt + 1 });
           return send();
         }
         this.#stats.timeouts++;
@@ -187,7 +144,7 @@ export class SmpClient {
         const op = request.op === 'read' ? SmpOp.read : SmpOp.write;
         const packet = encodePacket({ version: this.#version, op, group, seq, command, body: request.body ?? {} });
         const frames = encodeSerialFrames(packet, { lineLength: this.#limits.lineLength });
-        this.#onEvent({ type: 'tx', header: decodeHeader(packet), attempt, bytes: frames.length });
+        this.#emit({ type: 'tx', header: decodeHeader(packet), attempt, bytes: frames.length });
         const thisAttempt = attempt;
         // The clock starts once the bytes are out: a window of requests queued behind a slow line is not late.
         this.#write(frames).then(
@@ -219,6 +176,10 @@ export class SmpClient {
     await this.#reader;
   }
 
+  #emit(event: SmpClientEvent): void {
+    for (const listener of this.#listeners) listener(event);
+  }
+
   #allocateSeq(): number {
     for (let i = 0; i < 256; i++) {
       const seq = (this.#nextSeq + i) & 0xff;
@@ -247,7 +208,7 @@ export class SmpClient {
         const failure = asBmsError(error);
         if (NON_FATAL_LINK_ERRORS.has(failure.code)) {
           this.#stats.lineErrors++;
-          this.#onEvent({ type: 'line-error', code: failure.code, detail: failure.detail });
+          this.#emit({ type: 'line-error', code: failure.code, detail: failure.detail });
           continue;
         }
         this.#fatal = failure;
@@ -258,10 +219,10 @@ export class SmpClient {
         if (event.type === 'packet') this.#onPacket(event.packet);
         else if (event.type === 'noise') {
           this.#stats.noiseBytes += event.bytes.length;
-          this.#onEvent({ type: 'noise', text: new TextDecoder().decode(event.bytes) });
+          this.#emit({ type: 'noise', text: new TextDecoder().decode(event.bytes) });
         } else {
           this.#stats.badFrames++;
-          this.#onEvent({ type: 'bad-frame', code: event.code, detail: event.detail });
+          this.#emit({ type: 'bad-frame', code: event.code, detail: event.detail });
         }
       }
     }
@@ -274,18 +235,18 @@ export class SmpClient {
     } catch (error) {
       this.#stats.badFrames++;
       const failure = asBmsError(error);
-      return this.#onEvent({ type: 'bad-frame', code: failure.code, detail: failure.detail });
+      return this.#emit({ type: 'bad-frame', code: failure.code, detail: failure.detail });
     }
     const entry = this.#pending.get(header.seq);
     const isResponse = header.op === SmpOp.readResponse || header.op === SmpOp.writeResponse;
     if (!isResponse || !entry || entry.group !== header.group || entry.command !== header.command) {
-      return this.#onEvent({ type: 'unmatched', header });
+      return this.#emit({ type: 'unmatched', header });
     }
     this.#stats.responses++;
-    this.#onEvent({ type: 'rx', header });
+    this.#emit({ type: 'rx', header });
     if (header.version < this.#version) {
       this.#version = header.version;
-      this.#onEvent({ type: 'version-fallback', detail: 'the device answers SMP v1: later requests use v1 headers' });
+      this.#emit({ type: 'version-fallback', detail: 'the device answers SMP v1: later requests use v1 headers' });
     }
     try {
       entry.resolve(decodePacket(bytes));

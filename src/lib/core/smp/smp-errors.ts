@@ -81,25 +81,25 @@ export function responseError(body: CborMap, request: RequestIds): BmsError | un
       return new BmsError('SMP_RESPONSE_INVALID', `${what}: "err" is not {group, rc}`);
     }
     if (rc === 0) return undefined;
-    return groupError(group, rc, `${what}${reason}`);
+    return groupError(group, rc, what, reason);
   }
   const rc = body.rc;
   if (rc === undefined || rc === 0) return undefined;
   if (typeof rc !== 'number') return new BmsError('SMP_RESPONSE_INVALID', `${what}: "rc" is not an integer`);
   if (rc >= MgmtRc.PER_USER && request.group === BMS_GROUP_ID) {
-    return groupError(BMS_GROUP_ID, rc - MgmtRc.PER_USER, `${what}${reason}`);
+    return groupError(BMS_GROUP_ID, rc - MgmtRc.PER_USER, what, reason);
   }
   const detail = `${what} failed with rc ${rc} (${mgmtRcName(rc)})${reason}`;
   return new BmsError(MGMT_CODES[rc] ?? 'SMP_DEVICE_ERROR', detail);
 }
 
-function groupError(group: number, rc: number, what: string): BmsError {
+function groupError(group: number, rc: number, what: string, reason: string): BmsError {
   if (group === SmpGroup.image) {
-    return new BmsError(IMAGE_CODES[rc] ?? 'SMP_DEVICE_ERROR', `${what} failed: image group rc ${rc} (${imageRcName(rc)})`);
+    return new BmsError(IMAGE_CODES[rc] ?? 'SMP_DEVICE_ERROR', `${what} failed: image group rc ${rc} (${imageRcName(rc)})${reason}`);
   }
   if (group === BMS_GROUP_ID) {
     const name = BMS_RC_NAMES[rc] ?? `rc ${rc}`;
-    return new BmsError(BMS_CODES[rc] ?? 'SMP_DEVICE_ERROR', `${what} failed: BMS group rc ${rc} (${name})`);
+    return new BmsError(BMS_CODES[rc] ?? 'SMP_DEVICE_ERROR', `${what} failed: BMS group rc ${rc} (${name})${reason}`);
   }
-  return new BmsError('SMP_DEVICE_ERROR', `${what} failed: group ${group} rc ${rc}`);
+  return new BmsError('SMP_DEVICE_ERROR', `${what} failed: group ${group} rc ${rc}${reason}`);
 }
