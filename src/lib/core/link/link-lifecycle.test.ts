@@ -45,3 +45,23 @@ describe('LinkLifecycle', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 });
+
+describe('LinkLifecycle.whileOpen', () => {
+  it('settles like the task while the link is open', async () => {
+    const life = new LinkLifecycle();
+    expect(await life.whileOpen(Promise.resolve(5))).toBe(5);
+    await expect(life.whileOpen(Promise.reject(new Error('no')))).rejects.toThrow('no');
+  });
+
+  it('R16 abandons a task the vanished device will never complete, and refuses new ones', async () => {
+    const life = new LinkLifecycle();
+    const never = life.whileOpen(new Promise(() => {}));
+    life.disconnected('cable pulled');
+    await expect(never).rejects.toMatchObject({ code: 'LINK_DISCONNECTED' });
+    await expect(life.whileOpen(Promise.resolve(1))).rejects.toMatchObject({ code: 'LINK_DISCONNECTED' });
+    const closed = new LinkLifecycle();
+    const waiting = closed.whileOpen(new Promise(() => {}));
+    closed.closing();
+    await expect(waiting).rejects.toMatchObject({ code: 'LINK_CLOSED' });
+  });
+});

@@ -9,6 +9,7 @@ import { ByteQueue } from './byte-queue';
 export class LinkLifecycle {
   readonly queue = new ByteQueue();
   #listeners = new Set<() => void>();
+  #pending = new Set<(error: BmsError) => void>();
   #disconnected = false;
   #closed = false;
 
@@ -38,7 +39,9 @@ export class LinkLifecycle {
   disconnected(detail: string): boolean {
     if (!this.isOpen) return false;
     this.#disconnected = true;
-    this.queue.end(new BmsError('LINK_DISCONNECTED', detail), { keepBuffered: true });
+    const error = new BmsError('LINK_DISCONNECTED', detail);
+    this.queue.end(error, { keepBuffered: true });
+    this.#abandon(error);
     const listeners = [...this.#listeners];
     this.#listeners.clear();
     for (const listener of listeners) listener();
@@ -53,8 +56,41 @@ export class LinkLifecycle {
     if (this.#closed) return false;
     this.#closed = true;
     this.#listeners.clear();
-    this.queue.end(new BmsError('LINK_CLOSED', detail));
+    const error = new BmsError('LINK_CLOSED', detail);
+    this.queue.end(error);
+    this.#abandon(error);
     return true;
+  }
+
+  /**
+   * Settles like `task`, unless the link ends first: then it rejects with LINK_CLOSED or
+   * LINK_DISCONNECTED at once. For writes and drains a vanished device will never complete.
+   */
+  whileOpen<T>(task: Promise<T>): Promise<T> {
+    const ended = this.queue.ended;
+    if (ended) {
+      task.catch(() => {}); // its outcome no longer matters
+      return Promise.reject(ended);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.add(reject);
+      task.then(
+        (value) => {
+          this.#pending.delete(reject);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#pending.delete(reject);
+          reject(error);
+        }
+      );
+    });
+  }
+
+  #abandon(error: BmsError): void {
+    const pending = [...this.#pending];
+    this.#pending.clear();
+    for (const abandon of pending) abandon(error);
   }
 
   /** Throws LINK_CLOSED or LINK_DISCONNECTED when bytes can no longer be sent. */

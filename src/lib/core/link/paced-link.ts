@@ -65,7 +65,6 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   const pace = options.pace ?? true;
   const life = new LinkLifecycle();
   const stats: PacedLinkStats = { bytesSent: 0, bytesReceived: 0, bitsFlipped: 0, framingErrors: 0 };
-  const pendingWrites = new Set<(error: BmsError) => void>();
   const labelBase = options.label ?? 'virtual line';
   let hostBaud = options.baudRate ?? device.baudRate;
   const info: LinkInfo = { kind: 'virtual', wired: true, label: '', baudRate: hostBaud };
@@ -136,25 +135,13 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
     if (!life.disconnected(detail)) return;
     stopListening();
     timeline.clear();
-    for (const reject of pendingWrites) reject(new BmsError('LINK_DISCONNECTED', detail));
   };
 
   const stopListening = device.onTransmit((bytes) => {
     if (life.isOpen) transmit(toHost, bytes);
   });
 
-  const waitUntil = (time: number) =>
-    new Promise<void>((resolve, reject) => {
-      const fail = (error: BmsError) => {
-        pendingWrites.delete(fail);
-        reject(error);
-      };
-      pendingWrites.add(fail);
-      timeline.at(time, () => {
-        pendingWrites.delete(fail);
-        resolve();
-      });
-    });
+  const waitUntil = (time: number) => life.whileOpen(new Promise<void>((resolve) => timeline.at(time, resolve)));
 
   return {
     info,
@@ -186,7 +173,6 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
       if (!life.closing()) return;
       stopListening();
       timeline.clear();
-      for (const reject of pendingWrites) reject(new BmsError('LINK_CLOSED', 'the link was closed during a write'));
     },
     onDisconnect: (listener) => life.onDisconnect(listener),
     disconnect: (detail = 'line cut (simulated)') => cut(detail)

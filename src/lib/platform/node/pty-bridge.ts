@@ -1,0 +1,146 @@
+/**
+ * Puts a device port (the virtual BMS) behind a real pseudo-terminal, so any serial tool — our CLI,
+ * mcumgr, smpmgr, screen — can talk to it as to a USB adapter. Debian's `socat` creates a linked pty
+ * pair (`pty,raw,echo=0,link=PATH`); we hold the other end with serialport and shuttle bytes.
+ *
+ * A pty carries bytes at whatever speed: the client's baud setting is not seen here, so there is no
+ * pacing and no baud mismatch on this path (use the paced link in core for those). Client programs may
+ * close and reopen PATH; the bridge stays up until close().
+ */
+import { spawn } from 'node:child_process';
+import { access, constants, lstat, mkdtemp, readlink, rm, symlink, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DevicePort } from '../../core/device/device-port';
+import { BmsError } from '../../core/errors';
+import type { Link } from '../../core/link/link';
+import { openSerialPortLink } from './serialport-link';
+
+export const SOCAT = '/usr/bin/socat';
+
+export interface PtyBridge {
+  /** The path client programs open (a symlink to /dev/pts/N). */
+  readonly path: string;
+  /** Resolves with the reason the bridge stopped: 'closed' after close(), or what failed (socat died…). */
+  readonly stopped: Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface PtyBridgeOptions {
+  /** Where to create the client's link, e.g. /tmp/bms-sim. An old symlink there is replaced. */
+  path: string;
+  socat?: string;
+  /** How long socat may take to create the pair. */
+  startTimeoutMs?: number;
+}
+
+export async function startPtyBridge(device: DevicePort, options: PtyBridgeOptions): Promise<PtyBridge> {
+  const socat = options.socat ?? SOCAT;
+  const { path } = options;
+  await access(socat, constants.X_OK).catch(() => {
+    throw new BmsError('LINK_PTY_UNAVAILABLE', `${socat} is missing or not executable`);
+  });
+  await removeStaleLink(path);
+  // socat's own links stay in a private folder (socat deletes them by name when it exits, even if
+  // another bridge has since taken `path`); `path` is our symlink to the client's /dev/pts/N.
+  const folder = await mkdtemp(join(tmpdir(), 'bms-pty-'));
+  const outer = join(folder, 'client');
+  const inner = join(folder, 'device');
+
+  const child = spawn(socat, ['-d', '-d', `pty,raw,echo=0,link=${outer}`, `pty,raw,echo=0,link=${inner}`], {
+    stdio: ['ignore', 'ignore', 'pipe']
+  });
+  const exited = new Promise<string>((resolve) => {
+    child.on('error', (error) => resolve(error.message));
+    child.on('exit', (code, signal) => resolve(`socat exited (${signal ?? `code ${code}`})`));
+  });
+  let log = '';
+  const ready = new Promise<void>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes('starting data transfer loop')) resolve();
+    });
+  });
+  let pty: string | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      await rm(folder, { recursive: true, force: true });
+      // Our link only: another bridge may have taken the path since.
+      if (pty !== undefined && (await readlink(path).catch(() => undefined)) === pty) await unlink(path).catch(() => {});
+    })());
+
+  const timeoutMs = options.startTimeoutMs ?? 5000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outcome = await Promise.race([
+    ready.then(() => 'ready'),
+    exited,
+    new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`socat gave no pty within ${timeoutMs} ms`), timeoutMs)))
+  ]);
+  clearTimeout(timer);
+  if (outcome !== 'ready') {
+    await cleanup();
+    throw new BmsError('LINK_PTY_UNAVAILABLE', `${outcome}: ${lastLines(log)}`);
+  }
+
+  let link: Link;
+  try {
+    pty = await readlink(outer);
+    await symlink(pty, path).catch((error: Error) => {
+      throw new BmsError('LINK_PTY_UNAVAILABLE', `cannot create ${path}: ${error.message}`);
+    });
+    link = await openSerialPortLink({ path: inner, baudRate: device.baudRate });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  const stopTransmit = device.onTransmit((bytes) => {
+    link.write(bytes).catch(() => {}); // the link reports its own end through `stopped`
+  });
+
+  let closing = false;
+  const stopped = (async () => {
+    try {
+      for (;;) {
+        const bytes = await link.read().catch((error: BmsError) => error);
+        if (bytes instanceof BmsError) return closing ? 'closed' : bytes.detail;
+        device.receive(bytes);
+      }
+    } catch (error) {
+      return `the device failed: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      stopTransmit();
+      await link.close();
+      if (!closing) await cleanup();
+    }
+  })();
+
+  return {
+    path,
+    stopped,
+    async close() {
+      if (!closing) {
+        closing = true;
+        await link.close();
+      }
+      await stopped;
+      await cleanup();
+    }
+  };
+}
+
+/** Removes a symlink left by an earlier run; refuses to touch anything else at that path. */
+async function removeStaleLink(path: string): Promise<void> {
+  const stat = await lstat(path).catch(() => undefined);
+  if (!stat) return;
+  if (!stat.isSymbolicLink()) {
+    throw new BmsError('LINK_PTY_UNAVAILABLE', `${path} exists and is not a symbolic link: choose another path`);
+  }
+  await unlink(path);
+}
+
+function lastLines(log: string): string {
+  return log.trim().split('\n').slice(-3).join(' | ') || 'no output';
+}
