@@ -6,6 +6,13 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     // Fully prerendered static site: works from any static host and, with the service worker, offline.
-    adapter: adapter({ pages: 'build', assets: 'build', strict: true })
+    adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
+    typescript: {
+      // The CLI, scripts and test config share the core: type-check them with the app.
+      config: (config) => {
+        config.include.push('../cli/**/*.ts', '../scripts/**/*.ts', '../playwright.config.ts');
+        return config;
+      }
+    }
   }
 };
