@@ -109,6 +109,10 @@ describe('image upload', () => {
     const result = await uploadImage(client, file);
     expect(device.session?.data).toEqual(file);
     expect(result.retries).toBeGreaterThan(0);
+    // Chunks abandoned after a rewind are never resent once the upload is over.
+    const afterEnd = uploads(device).length;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(uploads(device).length).toBe(afterEnd);
   });
 
   it('R16 sends the first-chunk fields again when the device answers off=0 mid-upload', async () => {

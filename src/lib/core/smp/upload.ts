@@ -70,6 +70,8 @@ interface Flight {
   /** bumped by every rewind and restart: answers to older flights may advance but never rewind */
   epoch: number;
   outcome: Promise<{ answer?: UploadAnswer; error?: unknown }>;
+  /** abandons the request: no resend of a chunk nobody waits for (e.g. after the device restarted) */
+  stop: AbortController;
 }
 
 /** Rewinds in a row without the device confirming new data before we call the upload stalled. */
@@ -123,61 +125,68 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
   };
   report();
 
-  while (acked < total) {
-    if (signal?.aborted) throw new BmsError('CANCELLED', `upload cancelled at ${acked} of ${total} bytes`);
-    while (inflight.size < window && cursor < total) {
-      const off = cursor;
-      const end = Math.min(total, off + chunkSize);
-      const outcome = uploadChunk(client, { off, data: file.subarray(off, end) }, { timeoutMs: options.timeoutMs, signal }).then(
-        (result) => ({ answer: result }),
-        (error: unknown) => ({ error })
-      );
-      inflight.add({ off, end, epoch, outcome });
-      cursor = end;
-    }
-    if (inflight.size === 0) {
-      // Every chunk went out, yet the device has not confirmed the end: send again from where it is.
-      stallCheck(++stalled, acked, total);
-      cursor = acked;
-      continue;
-    }
-    const { flight, answer: next, error } = await Promise.race([...inflight].map((f) => f.outcome.then((o) => ({ flight: f, ...o }))));
-    inflight.delete(flight);
-    const current = flight.epoch === epoch;
-    if (next === undefined) {
-      // A failed chunk from before a rewind was already sent again: only a current failure ends the upload.
-      if (current || isCancel(error)) throw error;
-      continue;
-    }
-    answer = next;
-    if (answer.off === 0) {
-      if (++restarts > (options.maxRestarts ?? 3)) {
-        fail('SMP_UPLOAD_STALLED', `the device restarted the upload ${restarts} times (answered off=0 at ${acked} bytes)`);
+  try {
+    while (acked < total) {
+      if (signal?.aborted) throw new BmsError('CANCELLED', `upload cancelled at ${acked} of ${total} bytes`);
+      while (inflight.size < window && cursor < total) {
+        const off = cursor;
+        const end = Math.min(total, off + chunkSize);
+        const stop = new AbortController();
+        const flightSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+        const outcome = uploadChunk(client, { off, data: file.subarray(off, end) }, { timeoutMs: options.timeoutMs, signal: flightSignal }).then(
+          (result) => ({ answer: result }),
+          (error: unknown) => ({ error })
+        );
+        inflight.add({ off, end, epoch, outcome, stop });
+        cursor = end;
       }
-      // Chunks still in flight belong to the lost session; the device answers them with its own offset.
-      inflight.clear();
-      epoch++;
-      resends++;
-      answer = await sendFirst();
-      acked = cursor = checkOffset(answer.off, total);
-      report();
-      continue;
+      if (inflight.size === 0) {
+        // Every chunk went out, yet the device has not confirmed the end: send again from where it is.
+        stallCheck(++stalled, acked, total);
+        cursor = acked;
+        continue;
+      }
+      const { flight, answer: next, error } = await Promise.race([...inflight].map((f) => f.outcome.then((o) => ({ flight: f, ...o }))));
+      inflight.delete(flight);
+      const current = flight.epoch === epoch;
+      if (next === undefined) {
+        // A failed chunk from before a rewind was already sent again: only a current failure ends the upload.
+        if (current || isCancel(error)) throw error;
+        continue;
+      }
+      answer = next;
+      if (answer.off === 0) {
+        if (++restarts > (options.maxRestarts ?? 3)) {
+          fail('SMP_UPLOAD_STALLED', `the device restarted the upload ${restarts} times (answered off=0 at ${acked} bytes)`);
+        }
+        // Chunks still in flight belong to the lost session: stop waiting for (and resending) them.
+        abandon(inflight);
+        epoch++;
+        resends++;
+        answer = await sendFirst();
+        acked = cursor = checkOffset(answer.off, total);
+        report();
+        continue;
+      }
+      const off = checkOffset(answer.off, total);
+      if (off > acked) {
+        acked = off;
+        stalled = 0;
+        report();
+      }
+      if (off > cursor) cursor = off;
+      else if (current && off < flight.end) {
+        // The device did not take this whole chunk: one before it (or part of it) was lost. Resend from
+        // there; later answers from chunks already in flight can no longer rewind (new epoch).
+        stallCheck(++stalled, off, total);
+        epoch++;
+        resends++;
+        cursor = off;
+      }
     }
-    const off = checkOffset(answer.off, total);
-    if (off > acked) {
-      acked = off;
-      stalled = 0;
-      report();
-    }
-    if (off > cursor) cursor = off;
-    else if (current && off < flight.end) {
-      // The device did not take this whole chunk: one before it (or part of it) was lost. Resend from
-      // there; later answers from chunks already in flight can no longer rewind (new epoch).
-      stallCheck(++stalled, off, total);
-      epoch++;
-      resends++;
-      cursor = off;
-    }
+  } finally {
+    // Chunks still in flight when the device confirmed the end (or the upload failed) must not be resent later.
+    abandon(inflight);
   }
   const durationMs = now() - started;
   const result: UploadResult = {
@@ -198,6 +207,11 @@ function checkOffset(off: number, total: number): number {
     fail('SMP_IMAGE_OFFSET_INVALID', `the device answered offset ${off} for an image of ${total} bytes`);
   }
   return off;
+}
+
+function abandon(flights: Set<Flight>): void {
+  for (const flight of flights) flight.stop.abort(new BmsError('CANCELLED', 'chunk no longer needed'));
+  flights.clear();
 }
 
 function stallCheck(stalled: number, off: number, total: number): void {
