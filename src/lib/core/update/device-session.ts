@@ -50,12 +50,11 @@ export interface LinkProbeReport {
 export interface UploadOptions {
   /** bytes acknowledged by the device so far */
   onProgress?: (sent: number, total: number) => void;
-  signal?: AbortSignal;
   /**
-   * Awaited before each chunk is sent: the safe point where the procedure samples telemetry and may
-   * hold the transfer (R01–R03). Rejecting it aborts the upload with that error.
+   * Stops the upload with CANCELLED. The device keeps every whole chunk it acknowledged, so calling
+   * upload again resumes from its offset: this is how the procedure holds a transfer (R01–R03).
    */
-  beforeChunk?: (offset: number) => Promise<void>;
+  signal?: AbortSignal;
 }
 
 export interface DeviceSession {
@@ -71,7 +70,7 @@ export interface DeviceSession {
   /** UPDATE_AUTH_REJECTED when the device refuses the signature or the key. */
   authRespond(response: AuthResponse): Promise<AuthGranted>;
   imageState(): Promise<ImageSlot[]>;
-  /** Writes the image to the inactive bank (R10), resuming where the device says it stands. */
+  /** Writes the image to the inactive bank (R10), resuming from the offset the device reports. */
   upload(image: Uint8Array, options?: UploadOptions): Promise<void>;
   /** Marks the uploaded image for one test boot (reverts on the next reset unless confirmed). */
   testImage(hash: Uint8Array): Promise<ImageSlot[]>;

@@ -11,7 +11,7 @@ import type { CheckResult } from './check-result';
 export const LINK_WARN_RATE = 0.05;
 
 export function checkLink(report: LinkProbeReport): CheckResult {
-  const bad = report.lost + report.corrupted;
+  const bad = report.probes - report.ok;
   const rate = report.probes > 0 ? bad / report.probes : 1;
   const base = {
     id: 'link',
@@ -28,7 +28,7 @@ export function checkLink(report: LinkProbeReport): CheckResult {
       : 'Probes are lost: wrong baud rate, wiring or the device is not listening.';
     return { ...base, status: 'fail', code: 'UPDATE_LINK_TEST_FAILED', reason: why };
   }
-  if (bad > 0 || report.lineErrors > 0) {
+  if (bad > 0 || report.corrupted > 0 || report.lineErrors > 0) {
     return { ...base, status: 'warn', code: 'UPDATE_LINK_TEST_FAILED', reason: 'A few probes or bytes were damaged; the transfer retries them but check the cable.' };
   }
   return { ...base, status: 'pass', reason: 'The link is aligned and clean.' };

@@ -1,16 +1,17 @@
 /**
- * Watching the pack during the transfer (R01–R03): between chunks, at most every monitorIntervalMs, the
- * telemetry is judged with the pre-flight checks. Out of the band, the transfer is held at that safe
- * point (the device has a whole chunk or nothing), resumes when all is back in range, and stops cleanly
- * after pauseTimeoutMs; nothing has been activated at that point, so the running firmware is untouched.
+ * Watching the pack during the transfer (R01–R03). Telemetry is judged every monitorIntervalMs with the
+ * pre-flight checks while chunks flow. Out of the band, the transfer is held: the upload is stopped,
+ * which leaves the device with whole acknowledged chunks only (a safe point), and the pack is watched
+ * until all is back in range, then the upload resumes from the device's offset. Held longer than
+ * pauseTimeoutMs, the transfer stops cleanly: nothing was activated, the running firmware is untouched.
  */
-import { fail } from '../../errors';
+import { fail, isBmsError, toErrorData } from '../../errors';
 import type { BmsTelemetry } from '../../smp/groups/bms-group';
 import type { CheckResult } from '../checks/check-result';
 import { checkSoc, checkSupplyDrift, checkTemperature } from '../checks/environment-checks';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
-import { throwIfCancelled } from '../wait';
+import { wait } from '../wait';
 
 export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
   const checks = [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];
@@ -20,35 +21,58 @@ export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
 
 const describe = (checks: CheckResult[]) => checks.map((c) => `${c.id} ${c.measured}`).join(', ');
 
-/** The upload's beforeChunk hook; `onPause` tells the step to redraw (pause, or undefined on resume). */
-export function transferMonitor(ctx: UpdateContext, onPause: (pause: TransferPause | undefined) => void) {
-  let lastSample = -Infinity;
-  return async (offset: number): Promise<void> => {
-    throwIfCancelled(ctx.signal, 'the transfer');
-    if (ctx.now() - lastSample < ctx.timings.monitorIntervalMs) return;
-    lastSample = ctx.now();
-    let bad = outOfBand(ctx, await ctx.session.telemetry());
-    if (bad.length === 0) return;
-
-    const pause: TransferPause = { checks: bad, since: ctx.iso() };
-    const started = ctx.now();
-    ctx.pauses.push(pause);
-    ctx.warn(`transfer held at byte ${offset}: ${describe(bad)} outside the safe band`);
-    onPause(pause);
-    while (bad.length > 0) {
-      const heldMs = ctx.now() - started;
-      if (heldMs >= ctx.timings.pauseTimeoutMs) {
-        fail(
-          bad[0].code!,
-          `${describe(bad)} (limit ${bad[0].threshold}) during the transfer; held ${Math.round(heldMs / 1000)} s at byte ` +
-            `${offset} without returning to the band, so the transfer stopped before anything was activated`
-        );
-      }
-      await ctx.wait(ctx.timings.pausePollMs);
-      bad = outOfBand(ctx, await ctx.session.telemetry());
+/**
+ * Samples until `stop` aborts; resolves with the failing checks the first time the pack leaves the band.
+ * A reading lost to the link is skipped: the upload meets the same loss and handles it.
+ */
+export async function watchConditions(ctx: UpdateContext, stop: AbortSignal): Promise<CheckResult[] | undefined> {
+  for (;;) {
+    try {
+      await wait(ctx.timings.monitorIntervalMs, stop);
+    } catch {
+      return undefined;
     }
-    lastSample = ctx.now();
-    ctx.log('info', `back in the safe band after ${Math.round((ctx.now() - started) / 1000)} s: resuming at byte ${offset}`);
-    onPause(undefined);
-  };
+    try {
+      const bad = outOfBand(ctx, await ctx.session.telemetry());
+      if (stop.aborted) return undefined;
+      if (bad.length > 0) return bad;
+    } catch (error) {
+      if (stop.aborted) return undefined;
+      ctx.log('warn', `telemetry during the transfer: ${toErrorData(error).code}`);
+    }
+  }
+}
+
+/** The transfer is stopped: wait for the pack to return to the band, or give up after pauseTimeoutMs. */
+export async function holdUntilSafe(
+  ctx: UpdateContext,
+  first: CheckResult[],
+  offset: number,
+  onPause: (pause: TransferPause | undefined) => void
+): Promise<void> {
+  const pause: TransferPause = { checks: first, since: ctx.iso() };
+  const started = ctx.now();
+  ctx.pauses.push(pause);
+  ctx.warn(`transfer held at byte ${offset}: ${describe(first)} outside the safe band`);
+  onPause(pause);
+  let bad = first;
+  while (bad.length > 0) {
+    const heldMs = ctx.now() - started;
+    if (heldMs >= ctx.timings.pauseTimeoutMs) {
+      fail(
+        bad[0].code!,
+        `${describe(bad)} (limit ${bad[0].threshold}) during the transfer; held ${Math.round(heldMs / 1000)} s at byte ` +
+          `${offset} without returning to the band, so the transfer stopped before anything was activated`
+      );
+    }
+    await ctx.wait(ctx.timings.pausePollMs);
+    try {
+      bad = outOfBand(ctx, await ctx.session.telemetry());
+    } catch (error) {
+      if (!isBmsError(error) || error.code === 'CANCELLED') throw error;
+      ctx.log('warn', `telemetry while held: ${error.code}`);
+    }
+  }
+  ctx.log('info', `back in the safe band after ${Math.round((ctx.now() - started) / 1000)} s: resuming at byte ${offset}`);
+  onPause(undefined);
 }

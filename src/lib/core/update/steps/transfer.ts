@@ -1,14 +1,16 @@
 /**
- * R10, R16: the image goes to the inactive bank with live progress. A lost link (cable, power loss,
- * device reset) is survived: wait for the device, make sure it is the same one, authenticate again
- * and let the upload carry on from the offset the device reports (from 0 after a reset).
+ * R10, R16: the image goes to the inactive bank with live progress, while the pack is watched
+ * (transfer-monitor.ts). The upload resumes from the device's offset each time it is called again, which
+ * serves both a hold (pack out of band) and a lost link (cable, power cut, reset): then we wait for the
+ * device, make sure it is the same one, authenticate again and carry on (from 0 after a reset).
  */
 import { BmsError, fail, toErrorData } from '../../errors';
+import type { CheckResult } from '../checks/check-result';
 import { authenticate } from '../authenticate';
 import { isTransportLoss, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
-import { transferMonitor } from './transfer-monitor';
+import { holdUntilSafe, watchConditions } from './transfer-monitor';
 
 export async function transfer(ctx: UpdateContext): Promise<void> {
   const total = ctx.image.length;
@@ -21,38 +23,64 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     const bytesPerSecond = seconds > 0 ? Math.round(sent / seconds) : 0;
     ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, restarts });
   };
-  const beforeChunk = transferMonitor(ctx, (pause) => {
-    paused = pause;
-    draw();
-  });
   draw();
   ctx.log('info', `sending ${total} bytes to the inactive bank`);
   for (;;) {
-    try {
-      await ctx.session.upload(ctx.image, {
-        signal: ctx.signal,
-        beforeChunk,
-        onProgress: (done) => {
-          sent = done;
-          draw();
-        }
-      });
-      break;
-    } catch (error) {
-      if (!isTransportLoss(error) || ctx.signal?.aborted) throw error;
-      const { code, detail } = toErrorData(error);
-      if (restarts >= ctx.timings.maxLinkLosses) {
-        const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
-        fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
-      }
-      restarts += 1;
-      ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+    const run = await uploadWatched(ctx, (done) => {
+      sent = done;
       draw();
-      await recover(ctx, error as BmsError);
+    });
+    if (run.done) break;
+    if (run.outOfBand) {
+      await holdUntilSafe(ctx, run.outOfBand, sent, (pause) => {
+        paused = pause;
+        draw();
+      });
+      continue;
     }
+    const error = run.error;
+    if (!isTransportLoss(error) || ctx.signal?.aborted) throw error;
+    const { code, detail } = toErrorData(error);
+    if (restarts >= ctx.timings.maxLinkLosses) {
+      const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
+      fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
+    }
+    restarts += 1;
+    ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+    draw();
+    await recover(ctx, error as BmsError);
   }
   const seconds = (ctx.now() - startedAt) / 1000;
   ctx.log('info', `${total} bytes sent in ${seconds.toFixed(1)} s${restarts ? ` with ${restarts} restart(s)` : ''}`);
+}
+
+type UploadRun = { done: true; outOfBand?: undefined } | { done: false; outOfBand?: CheckResult[]; error?: unknown };
+
+/** One upload call with the pack watched beside it; leaving the band stops it at a chunk boundary. */
+async function uploadWatched(ctx: UpdateContext, onProgress: (sent: number) => void): Promise<UploadRun> {
+  const stop = new AbortController();
+  const cancel = () => stop.abort();
+  ctx.signal?.addEventListener('abort', cancel, { once: true });
+  const watchDone = new AbortController();
+  let outOfBand: CheckResult[] | undefined;
+  const watcher = watchConditions(ctx, watchDone.signal).then((bad) => {
+    if (bad) {
+      outOfBand = bad;
+      stop.abort();
+    }
+  });
+  try {
+    await ctx.session.upload(ctx.image, { signal: stop.signal, onProgress: (done) => onProgress(done) });
+    return { done: true };
+  } catch (error) {
+    if (outOfBand && !ctx.signal?.aborted) return { done: false, outOfBand };
+    return { done: false, error };
+  } finally {
+    ctx.signal?.removeEventListener('abort', cancel);
+    // Not awaited: a reading still in flight must not delay the recovery; its verdict is ignored now.
+    watchDone.abort();
+    void watcher;
+  }
 }
 
 /** After a loss: the same device must answer, still running its confirmed firmware, in a new session. */

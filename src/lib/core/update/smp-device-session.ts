@@ -1,0 +1,146 @@
+/**
+ * DeviceSession over SMP: the smp helper's client, groups, upload engine and link test, behind the
+ * narrow interface the procedure uses. It adds the two things the procedure needs that SMP does not
+ * say: when a reset has really happened (the uptime starts again), and a new client on a reopened port
+ * after the old one went away (USB re-enumeration on reset or power cut).
+ */
+import { BmsError, fail, isBmsError, toErrorData } from '../errors';
+import type { Link } from '../link/link';
+import * as bms from '../smp/groups/bms-client';
+import { confirmImage, readImageState, testImage, type ImageState } from '../smp/groups/image-group';
+import { negotiateLimits, reset } from '../smp/groups/os-group';
+import { testLink, type LinkTestOptions, type LinkTestResult } from '../smp/link-test';
+import { SmpClient, type SmpClientOptions } from '../smp/smp-client';
+import { uploadImage, type UploadOptions as SmpUploadOptions } from '../smp/upload';
+import type { DeviceSession, ImageSlot, LinkProbeReport } from './device-session';
+import { wait } from './wait';
+
+export interface SmpDeviceSessionOptions {
+  link: Link;
+  /** Reopens the port after it went away; without it the link must survive resets (UART adapters do). */
+  reopen?: () => Promise<Link>;
+  client?: SmpClientOptions;
+  upload?: Pick<SmpUploadOptions, 'window' | 'alignment' | 'timeoutMs' | 'firstChunkTimeoutMs'>;
+  linkTest?: Omit<LinkTestOptions, 'signal'>;
+  /** while waiting for a boot: pause between probes, and how long one probe may take */
+  bootPollMs?: number;
+  bootProbeTimeoutMs?: number;
+  now?: () => number;
+}
+
+export interface SmpDeviceSession extends DeviceSession {
+  /** the client in use (replaced after a reopen) */
+  readonly client: SmpClient;
+  close(): Promise<void>;
+}
+
+const GONE = new Set(['LINK_DISCONNECTED', 'LINK_CLOSED', 'LINK_DEVICE_LOST_ON_RESET']);
+
+export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDeviceSession {
+  const now = options.now ?? (() => Date.now());
+  let link = options.link;
+  let client = new SmpClient(link, options.client);
+  /** uptime when we asked for a reset: the device has rebooted once it reports less */
+  let resetFrom: number | undefined;
+
+  const slotsOf = (state: ImageState): ImageSlot[] =>
+    state.images.map((s) => ({ ...s, hash: s.hash ?? new Uint8Array(0) }));
+
+  const reconnect = async () => {
+    if (!options.reopen) return;
+    await client.close();
+    link = await options.reopen();
+    client = new SmpClient(link, options.client);
+    await negotiateLimits(client);
+  };
+
+  /** Answers once the device talks again (and, after our reset, has really restarted). */
+  const probeBoot = async (signal?: AbortSignal) => {
+    const call = { timeoutMs: options.bootProbeTimeoutMs ?? 1000, retries: 0, signal };
+    const identity = await bms.identity(client, call);
+    if (resetFrom !== undefined && !identity.in_bootloader) {
+      const { uptime_ms } = await bms.telemetry(client, call);
+      if (uptime_ms >= resetFrom) return undefined;
+    }
+    resetFrom = undefined;
+    return identity;
+  };
+
+  return {
+    get link() {
+      return link.info;
+    },
+    get client() {
+      return client;
+    },
+    async connect() {
+      const { limits, source } = await negotiateLimits(client);
+      return `SMP v${client.version === 1 ? 2 : 1}, buffer ${limits.bufSize} bytes × ${limits.bufCount} (${source === 'device' ? 'from the device' : 'profile default'}), line ${limits.lineLength}`;
+    },
+    identity: () => bms.identity(client),
+    telemetry: () => bms.telemetry(client),
+    readConfig: () => bms.readConfig(client),
+    writeConfig: (values) => bms.writeConfig(client, values),
+    authChallenge: () => bms.authChallenge(client),
+    async authRespond(response) {
+      try {
+        return await bms.authRespond(client, response);
+      } catch (error) {
+        if (isBmsError(error) && error.code === 'SMP_BMS_AUTH_REJECTED') fail('UPDATE_AUTH_REJECTED', error.detail, error);
+        throw error;
+      }
+    },
+    imageState: async () => slotsOf(await readImageState(client)),
+    async upload(image, { onProgress, signal } = {}) {
+      await uploadImage(client, image, { ...options.upload, signal, now, onProgress: (p) => onProgress?.(p.sent, p.total) });
+    },
+    testImage: async (hash) => slotsOf(await testImage(client, hash)),
+    confirm: async () => slotsOf(await confirmImage(client)),
+    async reset() {
+      resetFrom = (await bms.telemetry(client)).uptime_ms;
+      await reset(client);
+    },
+    async waitForBoot({ timeoutMs, signal }) {
+      const deadline = now() + timeoutMs;
+      let last: unknown;
+      for (;;) {
+        try {
+          const identity = await probeBoot(signal);
+          if (identity) return identity;
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          last = error;
+          if (isBmsError(error) && GONE.has(error.code)) {
+            await reconnect().catch((reopenError: unknown) => (last = reopenError));
+          }
+        }
+        if (now() >= deadline) {
+          const why = last ? toErrorData(last) : { code: 'no answer', detail: 'the device still reports its old uptime' };
+          throw new BmsError('LINK_TIMEOUT', `no boot within ${timeoutMs} ms: ${why.code} ${why.detail}`, { cause: last });
+        }
+        await wait(options.bootPollMs ?? 200, signal);
+      }
+    },
+    bootLog: () => bms.bootLog(client),
+    selfTest: () => bms.selfTest(client),
+    balanceTest: () => bms.balanceTest(client),
+    linkTest: async () => probeReport(await testLink(client, options.linkTest)),
+    close: () => client.close()
+  };
+}
+
+/** The link test's error counts, sorted into what the R06 check judges. */
+function probeReport(result: LinkTestResult): LinkProbeReport {
+  const count = (match: (code: string) => boolean) =>
+    result.errors.filter((e) => match(e.code)).reduce((sum, e) => sum + e.count, 0);
+  const mismatches = count((c) => c === 'SMP_ECHO_MISMATCH');
+  return {
+    probes: result.rounds,
+    ok: result.answered,
+    lost: Math.max(0, result.rounds - result.answered - mismatches),
+    corrupted: mismatches + count((c) => c.startsWith('SMP_FRAME_') || c === 'SMP_CBOR_INVALID' || c === 'SMP_PACKET_INVALID'),
+    lineErrors: count((c) => c.startsWith('LINK_')),
+    roundTripMs: result.rttMs,
+    baudRate: result.baudRate
+  };
+}
