@@ -167,3 +167,12 @@ describe('SMP client', () => {
     });
   });
 });
+
+describe('SMP client lifecycle', () => {
+  it('refuses requests after close instead of waiting forever', async () => {
+    const device = new FakeSmpDevice();
+    const client = new SmpClient(device, { timeoutMs: 60 });
+    await client.close();
+    await expect(echo(client, 'late')).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});

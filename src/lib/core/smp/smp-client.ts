@@ -115,12 +115,15 @@ export class SmpClient {
         command,
         seqs: [],
         resolve: (packet) => {
+          if (settled) return;
           finish();
           const error = responseError(packet.body, request);
           if (error) reject(error);
           else resolve(packet.body);
         },
         reject: (error) => {
+          // A late write failure must not remove sequence numbers already reused by another request.
+          if (settled) return;
           finish();
           reject(error);
         }
@@ -131,7 +134,11 @@ export class SmpClient {
         if (attempt <= retries) {
           this.#stats.retries++;
           this.#emit({ type: 'retry', what, attempt: attempt + 1 });
-          return send();
+          try {
+            return send();
+          } catch (error) {
+            return entry.reject(asBmsError(error));
+          }
         }
         this.#stats.timeouts++;
         entry.reject(new BmsError('SMP_TIMEOUT', `no answer to ${what} within ${timeoutMs} ms (${attempt} attempt${attempt > 1 ? 's' : ''})`));
@@ -171,8 +178,10 @@ export class SmpClient {
 
   /** Stops the reader and fails pending requests with CANCELLED; the link stays open (its owner closes it). */
   async close(): Promise<void> {
-    this.#failAll(new BmsError('CANCELLED', 'the SMP client was closed'));
-    this.#stop.abort(new BmsError('CANCELLED', 'the SMP client was closed'));
+    const closed = new BmsError('CANCELLED', 'the SMP client was closed');
+    this.#fatal ??= closed;
+    this.#failAll(closed);
+    this.#stop.abort(closed);
     await this.#reader;
   }
 
