@@ -3,6 +3,7 @@
  * a printed report contains.
  */
 import { describeError, type Lang } from '../error-catalog';
+import { ROOT_CAUSE_TEXT, rootCauseOf } from '../update/root-cause';
 import type { UpdateReport } from './update-report';
 
 export interface ReportSection {
@@ -54,7 +55,13 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
     const text = describeError(r.error.code, lang);
     sections.push({
       title: 'Problem',
-      rows: [['Code', r.error.code], ['What happened', `${text.summary} ${r.error.detail}`], ['Diagnosis', text.diagnosis], ['Fix', text.fix]]
+      rows: [
+        ['Code', r.error.code],
+        ['What happened', `${text.summary} ${r.error.detail}`],
+        ['Diagnosis', text.diagnosis],
+        ['Fix', text.fix],
+        ['Look first at', ROOT_CAUSE_TEXT[rootCauseOf(r.error.code)][lang]]
+      ]
     });
   }
   sections.push({
