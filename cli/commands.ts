@@ -1,6 +1,10 @@
 /** The table of subcommands. Each module exports `{ summary, run(argv) → exit code }`. */
+import * as backup from './commands/backup';
+import * as flash from './commands/flash';
 import * as inspect from './commands/inspect';
+import * as integrity from './commands/integrity';
 import * as keygen from './commands/keygen';
+import * as restore from './commands/restore';
 import * as sign from './commands/sign';
 import * as verify from './commands/verify';
 
@@ -13,5 +17,9 @@ export const COMMANDS: Record<string, Command> = {
   keygen,
   sign,
   verify,
-  inspect
+  inspect,
+  flash,
+  backup,
+  restore,
+  integrity
 };

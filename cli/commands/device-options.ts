@@ -1,0 +1,87 @@
+/**
+ * What the device commands (flash, backup, restore, integrity) share: opening the SMP session on a
+ * serial port, the local stores, the trusted keys and the technician key, and yes/no questions.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { createBackupStore } from '../../src/lib/core/backup/backup-store';
+import { parseAnyKeyPem, type TrustedKey } from '../../src/lib/core/image/keys';
+import { createReportStore } from '../../src/lib/core/report/update-report';
+import { createSmpDeviceSession, type SmpDeviceSession } from '../../src/lib/core/update/smp-device-session';
+import type { UpdateStores } from '../../src/lib/core/update/update-context';
+import { defaultDataDir, fileBackupRecords, fileReportRecords, loadTechnicianKeyFile } from '../../src/lib/platform/node/file-store';
+import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
+import type { TechnicianSigner } from '../../src/lib/core/update/technician-signer';
+import { UsageError, parseInteger, readText, type CliIo } from '../args';
+
+export const DEVICE_OPTIONS = {
+  port: { type: 'string', short: 'p' },
+  baud: { type: 'string', short: 'b' },
+  data: { type: 'string' }
+} as const;
+
+export const DEVICE_USAGE = `  --port PATH     serial port of the BMS (/dev/ttyUSB0, COM7, the simulator's pty)
+  --baud N        line rate, default 115200 (must match the device: the link test checks it)
+  --data DIR      where backups, reports, technician.pem and trusted-keys/ live
+                  (default $BMS_FLASHER_HOME or ~/.bms-flasher)`;
+
+export interface DeviceValues {
+  port?: string;
+  baud?: string;
+  data?: string;
+}
+
+export function dataDirOf(values: DeviceValues): string {
+  return values.data ?? defaultDataDir();
+}
+
+export async function openSession(values: DeviceValues): Promise<SmpDeviceSession> {
+  if (!values.port) throw new UsageError('--port is required');
+  const settings = { path: values.port, baudRate: parseInteger(values.baud, 'baud') ?? 115_200 };
+  const link = await openSerialPortLink(settings);
+  // A USB adapter built into the BMS re-enumerates when the BMS resets: open the port again then.
+  return createSmpDeviceSession({ link, reopen: () => openSerialPortLink(settings) });
+}
+
+export function openStores(values: DeviceValues): UpdateStores {
+  const dir = dataDirOf(values);
+  return { backups: createBackupStore(fileBackupRecords(dir)), reports: createReportStore(fileReportRecords(dir)) };
+}
+
+/** --trust files, then every PEM in DATA/trusted-keys/ (the developer key chain, R24). */
+export function loadTrustedKeys(paths: readonly string[], values: DeviceValues): TrustedKey[] {
+  const folder = join(dataDirOf(values), 'trusted-keys');
+  let stored: string[] = [];
+  try {
+    stored = readdirSync(folder).filter((name) => name.endsWith('.pem')).map((name) => join(folder, name));
+  } catch {
+    // No folder: only the keys given on the command line.
+  }
+  return [...paths, ...stored].map((path) => ({ name: path, publicKey: parseAnyKeyPem(readText(path)).publicKey }));
+}
+
+/** --key, else DATA/technician.pem; undefined when neither exists (the procedure then says what to do). */
+export async function loadTechnician(path: string | undefined, values: DeviceValues): Promise<TechnicianSigner | undefined> {
+  const file = path ?? join(dataDirOf(values), 'technician.pem');
+  try {
+    return await loadTechnicianKeyFile(file);
+  } catch (error) {
+    if (path !== undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return undefined;
+  }
+}
+
+/** Asks on the terminal; without one (scripts, CI) the answer is no unless --yes was given. */
+export async function askYes(io: CliIo, question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) {
+    io.err(`${question} [no terminal: answer with --yes]\n`);
+    return false;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
+}
