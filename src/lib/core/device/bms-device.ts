@@ -1,0 +1,260 @@
+/**
+ * The virtual BMS board: persistent parts (flash, the battery it sits on, hardware faults) and RAM
+ * state that every reset or power cut wipes (upload and technician sessions, running firmware, boot
+ * log, UART buffers). Every event (bytes in, timers, control calls) runs as one task on a single queue,
+ * like code on the MCU; a PowerLoss thrown by the flash at any point turns the board off at once.
+ */
+import type { TrustedKey } from '../image/keys';
+import type { BmsConfig, BootEvent } from '../smp/groups/bms-group';
+import type { DevicePort } from './device-port';
+import { AuthSessions, type AuthTiming } from './auth';
+import { BatteryModel } from './battery';
+import { runBootloader, type FlashPhase, type ResetReason } from './bootloader';
+import { setNext, readSwapState } from './boot-trailer';
+import { defaultConfig } from './config-schema';
+import { loadConfig, saveConfig } from './config-store';
+import type { DeviceContext, RunningFirmware, SmpLimits } from './device-context';
+import { PowerDomain, type DeviceClock } from './device-clock';
+import type { DeviceIdentity } from './device-identity';
+import { readFirmwareBehaviour } from './firmware-behaviour';
+import { startFirmware } from './firmware-runtime';
+import { PowerLoss } from './flash';
+import type { FlashLayout } from './flash-layout';
+import { UploadSession } from './image-upload';
+import { RECOVERY_LIMITS } from './os-handlers';
+import { createFaultState, faultHook, type FaultState } from './power-faults';
+import { runSelfTest, type InterfaceFaults } from './self-test';
+import { handleSmpRequest } from './smp-server';
+import { SmpUart } from './smp-uart';
+import { readTrusted, type TrustedData } from './trusted-storage';
+
+export type PowerStatus = 'off' | 'booting' | 'app' | 'recovery';
+
+/** From the end of the bootloader until MCUboot's serial recovery listens. */
+const RECOVERY_START_MS = 20;
+
+export interface BmsDeviceSetup {
+  clock: DeviceClock;
+  layout: FlashLayout;
+  identity: DeviceIdentity;
+  embeddedKeys: TrustedKey[];
+  limits: SmpLimits;
+  battery: BatteryModel;
+  interfaceFaults: InterfaceFaults;
+  authTiming?: AuthTiming;
+}
+
+export class BmsDevice implements DeviceContext, DevicePort {
+  readonly layout: FlashLayout;
+  readonly identity: DeviceIdentity;
+  readonly embeddedKeys: TrustedKey[];
+  readonly battery: BatteryModel;
+  readonly interfaceFaults: InterfaceFaults;
+  readonly faults: FaultState;
+  limits: SmpLimits;
+  recoveryButton = false;
+  responseDelayMs = 0;
+
+  status: PowerStatus = 'off';
+  upload = new UploadSession();
+  auth: AuthSessions;
+  running: RunningFirmware | undefined;
+  bootLog: BootEvent[] = [];
+
+  readonly #clock: DeviceClock;
+  readonly #power: PowerDomain;
+  readonly #uart: SmpUart;
+  readonly #authTiming: AuthTiming | undefined;
+  readonly #listeners = new Set<(bytes: Uint8Array) => void>();
+  #tasks: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  #bootAt = 0;
+  #uartBaud: number;
+
+  constructor(setup: BmsDeviceSetup) {
+    this.layout = setup.layout;
+    this.identity = setup.identity;
+    this.embeddedKeys = setup.embeddedKeys;
+    this.limits = setup.limits;
+    this.battery = setup.battery;
+    this.interfaceFaults = setup.interfaceFaults;
+    this.#clock = setup.clock;
+    this.#authTiming = setup.authTiming;
+    this.#power = new PowerDomain(setup.clock);
+    this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
+    this.faults = createFaultState(this.layout.secondary.offset);
+    this.layout.flash.hook = (op) => faultHook(this.faults, op);
+    this.#uartBaud = this.config().rs485_baud as number;
+    this.#uart = new SmpUart({
+      limits: () => (this.status === 'recovery' ? { ...RECOVERY_LIMITS, lineLength: this.limits.lineLength } : this.limits),
+      handle: (packet) => handleSmpRequest(this, packet),
+      after: (ms, run) => this.#after(ms, run),
+      extraDelayMs: () => this.responseDelayMs,
+      transmit: (bytes) => this.#listeners.forEach((listener) => listener(bytes.slice()))
+    });
+  }
+
+  // ---- DevicePort: the UART as the outside world sees it
+
+  get baudRate(): number {
+    return this.#uartBaud;
+  }
+
+  receive(bytes: Uint8Array): void {
+    const copy = bytes.slice();
+    void this.run(() => {
+      if (this.status === 'app' || this.status === 'recovery') this.#uart.receive(copy);
+    });
+  }
+
+  onTransmit(listener: (bytes: Uint8Array) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // ---- DeviceContext: what the command handlers use
+
+  get mode(): 'app' | 'recovery' {
+    return this.status === 'recovery' ? 'recovery' : 'app';
+  }
+
+  config(): BmsConfig {
+    return loadConfig(this.layout.config);
+  }
+
+  writeConfig(config: BmsConfig): void {
+    saveConfig(this.layout.config, config);
+  }
+
+  trusted(): TrustedData {
+    return readTrusted(this.layout.trusted);
+  }
+
+  uptimeMs(): number {
+    return this.#clock.now() - this.#bootAt;
+  }
+
+  setPhase(phase: FlashPhase): void {
+    this.faults.phase = phase;
+  }
+
+  scheduleReset(afterMs: number): void {
+    this.#after(afterMs, () => this.#boot('software'));
+  }
+
+  // ---- power and tasks
+
+  /** Queues a step; every device event goes through here so steps never interleave. */
+  run(step: () => void | Promise<void>): Promise<void> {
+    const next = this.#tasks.then(step).catch((error: unknown) => {
+      if (error instanceof PowerLoss) this.#powerLost();
+      else this.#failure ??= error;
+    });
+    this.#tasks = next;
+    return next;
+  }
+
+  /** Resolves once every queued step has run; rejects if one failed unexpectedly (a simulator bug). */
+  async settled(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.#tasks;
+      await seen;
+    } while (seen !== this.#tasks);
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  powerOn(): Promise<void> {
+    return this.run(() => (this.status === 'off' ? this.#boot('power_on') : undefined));
+  }
+
+  powerOff(): Promise<void> {
+    return this.run(() => this.#cut());
+  }
+
+  #after(ms: number, run: () => void | Promise<void>): void {
+    this.#power.after(ms, () => void this.run(run));
+  }
+
+  #cut(): void {
+    this.#power.cutAll();
+    this.status = 'off';
+    this.running = undefined;
+    this.bootLog = [];
+    this.upload.reset();
+    this.#uart.reset();
+  }
+
+  #powerLost(): void {
+    const restore = this.faults.fired?.restoreAfterMs;
+    this.faults.fired = undefined;
+    this.#cut();
+    if (restore !== undefined) this.#power.after(restore, () => void this.powerOn());
+  }
+
+  async #boot(reason: ResetReason): Promise<void> {
+    this.#cut();
+    this.status = 'booting';
+    this.#bootAt = this.#clock.now();
+    this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
+    this.#uartBaud = this.config().rs485_baud as number;
+    this.bootLog = [{ t_ms: 0, phase: 'reset', detail: `reset cause: ${reason}` }];
+    const result = await runBootloader({
+      layout: this.layout,
+      policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion },
+      resetReason: reason,
+      recoveryButton: this.recoveryButton,
+      setPhase: (phase) => this.setPhase(phase)
+    });
+    this.bootLog.push(...result.events);
+    if (result.mode === 'recovery' || !result.running) {
+      this.#after(result.elapsedMs + RECOVERY_START_MS, () => {
+        this.status = 'recovery';
+      });
+      return;
+    }
+    const running: RunningFirmware = {
+      ...result.running,
+      behaviour: readFirmwareBehaviour(result.running.image.payload),
+      selfTest: { done: false, pass: false, items: [] }
+    };
+    this.#after(result.elapsedMs, () => {
+      this.running = running;
+      this.#startFirmware(running);
+    });
+  }
+
+  #startFirmware(running: RunningFirmware): void {
+    const primary = this.layout.primary;
+    startFirmware(
+      {
+        after: (ms, run) => this.#after(ms, run),
+        log: (phase, detail) => this.bootLog.push({ t_ms: Math.round(this.uptimeMs()), phase, detail }),
+        runSelfTest: () => {
+          const config = this.config();
+          const sample = this.battery.sample(config.cell_count as number, config.capacity_mah as number);
+          return runSelfTest({ sample, config, faults: this.interfaceFaults, firmwareFailures: running.behaviour.selfTestFailures });
+        },
+        isConfirmed: () => {
+          const state = readSwapState(primary);
+          return state.magic !== 'good' || state.imageOk === 'set';
+        },
+        confirm: () => {
+          this.setPhase('confirm');
+          setNext(primary, true, true);
+        },
+        resetConfig: () => {
+          if (JSON.stringify(this.config()) === JSON.stringify(defaultConfig())) return false;
+          this.setPhase('config');
+          this.writeConfig(defaultConfig());
+          return true;
+        },
+        smpReady: () => {
+          this.status = 'app';
+        },
+        reset: (reason) => this.#boot(reason)
+      },
+      running
+    );
+  }
+}
