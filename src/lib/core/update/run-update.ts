@@ -1,5 +1,5 @@
 /**
- * THE safe update procedure (GitHub issue 5), as named phases run in order:
+ * THE safe update procedure (GitHub issue 5), as named phases run in order by run-procedure.ts:
  *
  *   before any write   connect → identify → preflight → checklist → authenticate → backup   (fail: blocked)
  *   install            transfer → verify-on-device                                          (fail: aborted)
@@ -7,14 +7,11 @@
  *   return to service  balance-check, config-check                 (issues recorded, update stays done)
  *   always             report
  *
- * It never throws: the final state carries the outcome, the error as data and the report, so it
- * crosses a worker boundary intact. See docs/update-procedure.md.
+ * See docs/update-procedure.md.
  */
-import { buildReport } from '../report/build-report';
-import type { ErrorData } from '../errors';
 import type { UpdateOptions } from './update-context';
-import { createRun, type Step, type UpdateRun } from './update-run';
-import type { FinalState, PhaseName, UpdateOutcome } from './update-state';
+import { runProcedure, type Procedure } from './run-procedure';
+import type { FinalState } from './update-state';
 import { authenticate } from './steps/authenticate';
 import { backup } from './steps/backup';
 import { balanceCheck } from './steps/balance-check';
@@ -30,109 +27,33 @@ import { testBoot } from './steps/test-boot';
 import { transfer } from './steps/transfer';
 import { verifyOnDevice } from './steps/verify-on-device';
 
-type Stage = ReadonlyArray<readonly [PhaseName, Step]>;
+export const UPDATE_PROCEDURE: Procedure = {
+  kind: 'update',
+  beforeWrite: [
+    ['connect', connect],
+    ['identify', identify],
+    ['preflight', preflight],
+    ['checklist', checklist],
+    ['authenticate', authenticate],
+    ['backup', backup]
+  ],
+  install: [
+    ['transfer', transfer],
+    ['verify-on-device', verifyOnDevice]
+  ],
+  acceptance: [
+    ['test-boot', testBoot],
+    ['self-test', selfTest],
+    ['confirm', confirm]
+  ],
+  fallback,
+  returnToService: [
+    ['balance-check', balanceCheck],
+    ['config-check', configCheck]
+  ]
+};
 
-const BEFORE_WRITE: Stage = [
-  ['connect', connect],
-  ['identify', identify],
-  ['preflight', preflight],
-  ['checklist', checklist],
-  ['authenticate', authenticate],
-  ['backup', backup]
-];
-const INSTALL: Stage = [
-  ['transfer', transfer],
-  ['verify-on-device', verifyOnDevice]
-];
-const ACCEPTANCE: Stage = [
-  ['test-boot', testBoot],
-  ['self-test', selfTest],
-  ['confirm', confirm]
-];
-const RETURN_TO_SERVICE: Stage = [
-  ['balance-check', balanceCheck],
-  ['config-check', configCheck]
-];
-
-export async function runUpdate(image: Uint8Array, options: UpdateOptions): Promise<FinalState> {
-  const run = createRun(image, options);
-  const startedAt = run.ctx.iso();
-  let failedIn: PhaseName | undefined;
-  const stage = async (steps: Stage): Promise<ErrorData | undefined> => {
-    for (const [name, step] of steps) {
-      const error = await run.phase(name, step);
-      if (error) {
-        failedIn ??= name;
-        return error;
-      }
-    }
-    return undefined;
-  };
-
-  let outcome: UpdateOutcome;
-  let error = await stage(BEFORE_WRITE);
-  if (error) {
-    outcome = 'blocked';
-  } else if ((error = await stage(INSTALL))) {
-    outcome = 'aborted';
-    await noteWhatRuns(run);
-  } else if ((error = await stage(ACCEPTANCE))) {
-    run.uncancellable();
-    run.ctx.cause = error;
-    const fallbackError = await run.phase('fallback', fallback);
-    outcome = fallbackError ? 'failed' : 'rolled-back';
-    error = fallbackError ?? error;
-  } else {
-    outcome = 'updated';
-    for (const [name, step] of RETURN_TO_SERVICE) {
-      const issue = await run.phase(name, step);
-      if (issue) run.ctx.cause ??= issue;
-    }
-  }
-  return finish(run, { startedAt, outcome, error, failedIn: failedIn ?? 'report', tool: options.tool });
-}
-
-/** After an abort the new image was never activated; record what runs, without waiting on a lost device. */
-async function noteWhatRuns(run: UpdateRun): Promise<void> {
-  try {
-    run.ctx.after = await run.ctx.session.identity();
-    run.ctx.log('info', `the device still runs ${run.ctx.after.fw_version}; the new image was not activated`);
-  } catch {
-    run.ctx.log('warn', 'the device does not answer; the new image was not activated, so it boots its previous firmware');
-  }
-}
-
-async function finish(
-  run: UpdateRun,
-  end: { startedAt: string; outcome: UpdateOutcome; error?: ErrorData; failedIn: PhaseName; tool?: string }
-): Promise<FinalState> {
-  run.uncancellable();
-  const { ctx } = run;
-  const issue = end.outcome === 'updated' ? ctx.cause : end.error;
-  const build = () =>
-    buildReport(ctx, {
-      kind: 'update',
-      tool: end.tool ?? 'bms-flasher',
-      startedAt: end.startedAt,
-      finishedAt: ctx.iso(),
-      phases: run.timeline.filter((p) => p.phase !== 'report'),
-      log: run.log,
-      outcome: end.outcome,
-      error: issue
-    });
-  let report = build();
-  const saveError = await run.phase('report', async () => {
-    ctx.emit({ phase: 'report' });
-    ctx.log('info', `report ${report.id}: ${end.outcome}`);
-    report = build();
-    await ctx.store.reports.save(report);
-  });
-  // Not saved: the returned copy says why, so the UI can still show and export it.
-  if (saveError) report = build();
-  const final: FinalState =
-    end.outcome === 'updated' || end.outcome === 'rolled-back'
-      ? { phase: 'done', outcome: end.outcome, report, cause: issue }
-      : { phase: 'failed', outcome: end.outcome, failedIn: end.failedIn, error: end.error!, report };
-  run.emit(final);
-  return final;
+/** Updates the connected device with `image` (the signed MCUboot file); never throws. */
+export function runUpdate(image: Uint8Array, options: UpdateOptions): Promise<FinalState> {
+  return runProcedure(UPDATE_PROCEDURE, image, options);
 }

@@ -7,6 +7,7 @@
 import { BmsError, fail, isBmsError, toErrorData } from '../errors';
 import type { Link } from '../link/link';
 import * as bms from '../smp/groups/bms-client';
+import type { BmsIdentity } from '../smp/groups/bms-group';
 import { confirmImage, readImageState, testImage, type ImageState } from '../smp/groups/image-group';
 import { negotiateLimits, reset } from '../smp/groups/os-group';
 import { testLink, type LinkTestOptions, type LinkTestResult } from '../smp/link-test';
@@ -20,6 +21,8 @@ export interface SmpDeviceSessionOptions {
   /** Reopens the port after it went away; without it the link must survive resets (UART adapters do). */
   reopen?: () => Promise<Link>;
   client?: SmpClientOptions;
+  /** how long the transport-parameters probe may wait (the smp default suits real devices) */
+  paramsTimeoutMs?: number;
   upload?: Pick<SmpUploadOptions, 'window' | 'alignment' | 'timeoutMs' | 'firstChunkTimeoutMs'>;
   linkTest?: Omit<LinkTestOptions, 'signal'>;
   /** while waiting for a boot: pause between probes, and how long one probe may take */
@@ -40,30 +43,36 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
   const now = options.now ?? (() => Date.now());
   let link = options.link;
   let client = new SmpClient(link, options.client);
-  /** uptime when we asked for a reset: the device has rebooted once it reports less */
-  let resetFrom: number | undefined;
+  /**
+   * What proves our reset happened: the uptime starts again below the value read before it; a device in
+   * its bootloader has no uptime, so there it must come back running an application (or stay silent
+   * about it until the deadline, when its bootloader answer is taken as the result).
+   */
+  let resetFrom: { uptimeMs: number } | { bootloader: true } | undefined;
 
   const slotsOf = (state: ImageState): ImageSlot[] =>
     state.images.map((s) => ({ ...s, hash: s.hash ?? new Uint8Array(0) }));
+
+  const negotiate = () => negotiateLimits(client, options.paramsTimeoutMs === undefined ? {} : { timeoutMs: options.paramsTimeoutMs });
 
   const reconnect = async () => {
     if (!options.reopen) return;
     await client.close();
     link = await options.reopen();
     client = new SmpClient(link, options.client);
-    await negotiateLimits(client);
+    await negotiate();
   };
 
-  /** Answers once the device talks again (and, after our reset, has really restarted). */
-  const probeBoot = async (signal?: AbortSignal) => {
+  /** The identity once the device talks again and, after our reset, has really restarted. */
+  const probeBoot = async (signal?: AbortSignal): Promise<{ identity: BmsIdentity; proven: boolean }> => {
     const call = { timeoutMs: options.bootProbeTimeoutMs ?? 1000, retries: 0, signal };
     const identity = await bms.identity(client, call);
-    if (resetFrom !== undefined && !identity.in_bootloader) {
-      const { uptime_ms } = await bms.telemetry(client, call);
-      if (uptime_ms >= resetFrom) return undefined;
-    }
-    resetFrom = undefined;
-    return identity;
+    if (resetFrom === undefined) return { identity, proven: true };
+    // From an application, any answer of the bootloader is a new boot; from the bootloader, only an application's.
+    if ('bootloader' in resetFrom) return { identity, proven: !identity.in_bootloader };
+    if (identity.in_bootloader) return { identity, proven: true };
+    const { uptime_ms } = await bms.telemetry(client, call);
+    return { identity, proven: uptime_ms < resetFrom.uptimeMs };
   };
 
   return {
@@ -74,7 +83,7 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
       return client;
     },
     async connect() {
-      const { limits, source } = await negotiateLimits(client);
+      const { limits, source } = await negotiate();
       return `SMP v${client.version === 1 ? 2 : 1}, buffer ${limits.bufSize} bytes × ${limits.bufCount} (${source === 'device' ? 'from the device' : 'profile default'}), line ${limits.lineLength}`;
     },
     identity: () => bms.identity(client),
@@ -97,16 +106,22 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
     testImage: async (hash) => slotsOf(await testImage(client, hash)),
     confirm: async () => slotsOf(await confirmImage(client)),
     async reset() {
-      resetFrom = (await bms.telemetry(client)).uptime_ms;
+      const before = await bms.identity(client);
+      resetFrom = before.in_bootloader ? { bootloader: true } : { uptimeMs: (await bms.telemetry(client)).uptime_ms };
       await reset(client);
     },
     async waitForBoot({ timeoutMs, signal }) {
       const deadline = now() + timeoutMs;
       let last: unknown;
+      let unproven: BmsIdentity | undefined;
       for (;;) {
         try {
-          const identity = await probeBoot(signal);
-          if (identity) return identity;
+          const { identity, proven } = await probeBoot(signal);
+          if (proven) {
+            resetFrom = undefined;
+            return identity;
+          }
+          unproven = identity;
         } catch (error) {
           if (signal?.aborted) throw error;
           last = error;
@@ -115,6 +130,9 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
           }
         }
         if (now() >= deadline) {
+          resetFrom = undefined;
+          // It answers, only never from a new boot of an application: its bootloader is the answer.
+          if (unproven?.in_bootloader) return unproven;
           const why = last ? toErrorData(last) : { code: 'no answer', detail: 'the device still reports its old uptime' };
           throw new BmsError('LINK_TIMEOUT', `no boot within ${timeoutMs} ms: ${why.code} ${why.detail}`, { cause: last });
         }

@@ -49,6 +49,8 @@ export interface UpdateOptions {
 }
 
 export interface UpdateContext {
+  /** a normal update, or recovery of a device stuck in its bootloader (R22) */
+  readonly kind: 'update' | 'recovery';
   readonly image: Uint8Array;
   readonly session: DeviceSession;
   readonly store: UpdateStores;

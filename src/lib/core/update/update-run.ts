@@ -22,7 +22,7 @@ export interface UpdateRun {
   emit(state: UpdateState): void;
 }
 
-export function createRun(image: Uint8Array, options: UpdateOptions): UpdateRun {
+export function createRun(image: Uint8Array, options: UpdateOptions, kind: UpdateContext['kind']): UpdateRun {
   const now = options.now ?? Date.now;
   const iso = () => new Date(now()).toISOString();
   const timeline: PhaseRecord[] = [];
@@ -46,6 +46,7 @@ export function createRun(image: Uint8Array, options: UpdateOptions): UpdateRun 
   };
 
   const ctx: UpdateContext = {
+    kind,
     image,
     session: options.session,
     store: options.store,

@@ -1,9 +1,12 @@
 import { fail } from '../../errors';
+import { authenticate } from '../authenticate';
 import type { UpdateContext } from '../update-context';
 
 /** R20: before the pack returns to service, every bleed resistor must be seen pulling its cell down. */
 export async function balanceCheck(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'balance-check' });
+  // The test drives the bleed resistors: a protected write, and the last reset ended the session.
+  await authenticate(ctx.session, ctx.signer, ctx.before!.serial);
   const report = await ctx.session.balanceTest();
   ctx.balanceTest = report;
   ctx.emit({ phase: 'balance-check', report });

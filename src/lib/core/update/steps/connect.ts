@@ -1,8 +1,20 @@
+import { isTransportLoss } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
-/** First contact over the link the platform opened: transport parameters, for the log. */
+/**
+ * First contact over the link the platform opened. A device that stays silent gets the link test at
+ * once: it tells a baud-rate mismatch (and the rate the device answers at) from no device at all (R06).
+ */
 export async function connect(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'connect' });
   ctx.connection = await ctx.session.connect();
+  try {
+    await ctx.session.identity();
+  } catch (error) {
+    if (!isTransportLoss(error)) throw error;
+    ctx.log('warn', 'the device does not answer: testing the link to find out why');
+    await ctx.session.linkTest();
+    throw error;
+  }
   ctx.log('info', `connected over ${ctx.session.link.label}: ${ctx.connection}`);
 }

@@ -6,6 +6,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
+import { authenticate } from '../authenticate';
 import { isTransportLoss, reachDevice, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
@@ -18,6 +19,8 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
     const active = (await ctx.session.imageState()).find((s) => s.active);
     if (active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', 'the new image is already confirmed, so the bootloader will not revert it');
     ctx.log('info', 'the new image runs unconfirmed: resetting so the bootloader reverts to the previous one');
+    // A reset is a protected write, and the session may have ended with the test boot.
+    await authenticate(ctx.session, ctx.signer, before.serial);
     try {
       await ctx.session.reset();
     } catch (error) {
