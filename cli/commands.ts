@@ -1,11 +1,16 @@
 /** The table of subcommands. Each module exports `{ summary, run(argv) → exit code }`. */
 import * as backup from './commands/backup';
 import * as flash from './commands/flash';
+import * as info from './commands/info';
 import * as inspect from './commands/inspect';
 import * as integrity from './commands/integrity';
 import * as keygen from './commands/keygen';
+import * as linktest from './commands/linktest';
+import * as reset from './commands/reset';
 import * as restore from './commands/restore';
 import * as sign from './commands/sign';
+import * as state from './commands/state';
+import * as upload from './commands/upload';
 import * as verify from './commands/verify';
 
 export interface Command {
@@ -21,5 +26,10 @@ export const COMMANDS: Record<string, Command> = {
   flash,
   backup,
   restore,
-  integrity
+  integrity,
+  info,
+  linktest,
+  upload,
+  state,
+  reset
 };
