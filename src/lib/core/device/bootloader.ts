@@ -9,10 +9,10 @@ import type { BootEvent } from '../smp/groups/bms-group';
 import type { ParsedImage } from '../image/image-types';
 import { readImageLayout } from '../image/image-layout';
 import { formatVersion } from '../image/version';
-import { SwapType, readSwapState, writeCopyDone, writeImageOk, swapTypeOf } from './boot-trailer';
+import { SwapType, readSwapState, swapTypeOf, writeImageOk } from './boot-trailer';
 import type { FlashArea, FlashLayout } from './flash-layout';
 import { checkImage, type BootPolicy } from './image-check';
-import { isStatusReset, lastIndexFor, readBootStatus, swapRun, type BootStatus } from './swap-move';
+import { finishSwap, isStatusReset, lastIndexFor, readBootStatus, swapRun, type BootStatus } from './swap-move';
 import { raiseSecurityCounter, readTrusted } from './trusted-storage';
 
 /** Which code is writing flash, so a power cut can be aimed at one stage of an update. */
@@ -94,38 +94,39 @@ export async function runBootloader(env: BootEnvironment): Promise<BootResult> {
     finishSwap(layout.primary, bs.swapType);
     log.add(bs.swapType === SwapType.REVERT ? 'revert' : 'swap', `resumed the ${name} a reset interrupted and completed it`);
   } else {
-    await startSwap(env, log);
+    await startSwap(env, log, bs);
   }
   return bootPrimary(env, log);
 }
 
-async function startSwap(env: BootEnvironment, log: BootLog): Promise<void> {
+/**
+ * boot_prepare_image_for_update without a partial swap: the swap type recorded in the primary trailer
+ * (a swap that started but wrote no step yet) or else the one the trailers ask for; the image to swap in
+ * is validated first (also for a revert), and an invalid one is erased.
+ */
+async function startSwap(env: BootEnvironment, log: BootLog, bs: BootStatus): Promise<void> {
   const { primary, secondary } = env.layout;
-  const type = swapTypeOf(readSwapState(primary), readSwapState(secondary));
+  const restarted = bs.swapType !== SwapType.NONE;
+  const type = restarted ? bs.swapType : swapTypeOf(readSwapState(primary), readSwapState(secondary));
   if (type === SwapType.NONE) return;
   const from = slotVersion(primary);
   const to = slotVersion(secondary);
-  if (type === SwapType.TEST || type === SwapType.PERM) {
-    const stored = readTrusted(env.layout.trusted).securityCounter;
-    const verdict = await checkImage(secondary.view(), env.policy, stored);
-    if (!verdict.ok) {
-      log.add('image_check', `slot 1 (${to}) is not valid`, VALIDATE_MS);
-      secondary.erase();
-      log.add('image_rejected', `${verdict.code}: ${verdict.detail}; slot 1 erased, ${from} keeps running`);
-      return;
-    }
-    log.add('image_check', `slot 1 ${to} valid: signed by ${verdict.signer}`, VALIDATE_MS);
-  } else if (env.resetReason === 'watchdog') {
+  const stored = readTrusted(env.layout.trusted).securityCounter;
+  const verdict = await checkImage(secondary.view(), env.policy, stored);
+  if (!verdict.ok) {
+    log.add('image_check', `slot 1 (${to}) is not valid`, VALIDATE_MS);
+    if (!secondary.isErased()) secondary.erase();
+    // BOOT_SWAP_TYPE_FAIL: pretend the revert happened so the running image is not reverted again.
+    if (restarted && readSwapState(primary).imageOk === 'unset') writeImageOk(primary);
+    log.add('image_rejected', `${verdict.code}: ${verdict.detail}; slot 1 erased, ${from} keeps running`);
+    return;
+  }
+  log.add('image_check', `slot 1 ${to} valid: signed by ${verdict.signer}`, VALIDATE_MS);
+  if (type === SwapType.REVERT && env.resetReason === 'watchdog') {
     log.add('boot_loop', `${from} reset (watchdog) before confirming itself`);
   }
-  const bs: BootStatus = {
-    op: 'move',
-    idx: 1,
-    state: 1,
-    swapType: type,
-    swapSize: Math.max(slotImageSize(primary), slotImageSize(secondary)),
-    source: 'none'
-  };
+  bs.swapType = type;
+  bs.swapSize = Math.max(slotImageSize(primary), slotImageSize(secondary));
   if (!swapRun(primary, secondary, bs)) {
     log.add('image_rejected', `DEVICE_IMAGE_NO_SWAP_SPACE: ${bs.swapSize} bytes need more sectors than the swap can move`);
     return;
@@ -137,14 +138,6 @@ async function startSwap(env: BootEnvironment, log: BootLog): Promise<void> {
   } else {
     log.add('swap', `${SWAP_NAMES[type]}: ${to} into slot 0, ${from} kept in slot 1 (${sectors} sectors)`);
   }
-}
-
-/** boot_perform_update's ending: image_ok for revert and permanent, then copy_done. */
-function finishSwap(primary: FlashArea, type: SwapType): void {
-  if ((type === SwapType.REVERT || type === SwapType.PERM) && readSwapState(primary).imageOk === 'unset') {
-    writeImageOk(primary);
-  }
-  writeCopyDone(primary);
 }
 
 async function bootPrimary(env: BootEnvironment, log: BootLog): Promise<BootResult> {

@@ -77,7 +77,8 @@ export function makeTestFirmwarePayload(version: string, behaviour: Partial<Firm
 export interface TestFirmwareOptions {
   /** "1.2.3" or "1.2.3+4" */
   version: string;
-  securityCounter?: number;
+  /** default 1; null leaves the SEC_CNT TLV out */
+  securityCounter?: number | null;
   behaviour?: Partial<FirmwareBehaviour>;
   /** payload size in bytes (default 4096) */
   size?: number;
@@ -100,7 +101,7 @@ export function makeTestFirmware(options: TestFirmwareOptions): Uint8Array {
   };
   return signImage(payload, options.signingKey === undefined ? VENDOR_TEST_SECRET_KEY : options.signingKey, {
     version,
-    securityCounter: options.securityCounter ?? 1,
+    securityCounter: options.securityCounter === null ? undefined : (options.securityCounter ?? 1),
     headerSize: 0x200,
     slotSize: SLOT_SIZE,
     align: WRITE_ALIGN,

@@ -11,6 +11,7 @@ import type { FlashArea } from './flash-layout';
 import {
   SwapType,
   eraseTrailerSectors,
+  writeCopyDone,
   firstTrailerSector,
   lastStatusEntry,
   moveEntries,
@@ -92,6 +93,14 @@ export function swapRun(primary: FlashArea, secondary: FlashArea, bs: BootStatus
     if (idx >= bs.idx) swapSectors(primary, secondary, bs, idx);
   }
   return true;
+}
+
+/** boot_perform_update's ending: image_ok for a revert or a permanent swap, then copy_done. */
+export function finishSwap(primary: FlashArea, type: SwapType): void {
+  if ((type === SwapType.REVERT || type === SwapType.PERM) && readSwapState(primary).imageOk === 'unset') {
+    writeImageOk(primary);
+  }
+  writeCopyDone(primary);
 }
 
 /**
