@@ -24,7 +24,7 @@ export async function selfTest(ctx: UpdateContext): Promise<void> {
 async function awaitSelfTest(ctx: UpdateContext): Promise<SelfTestReport> {
   const identity = await ctx.session.identity();
   if (!sameBytes(identity.fw_hash, ctx.verified!.digest)) {
-    fail('UPDATE_IMAGE_NOT_BOOTED', `the device runs ${identity.fw_version} again (it was reset before its self-test ended)`);
+    fail('UPDATE_SELF_TEST_FAILED', `the new firmware reset before its self-test report was read; the device runs ${identity.fw_version} again`);
   }
   const deadline = ctx.now() + ctx.timings.selfTestTimeoutMs;
   let report = await ctx.session.selfTest();

@@ -36,7 +36,11 @@ export async function testBoot(ctx: UpdateContext): Promise<void> {
     const loop = said('boot_loop');
     if (loop) fail('UPDATE_BOOT_LOOP', `${loop.detail}; the device now runs ${running}`);
     const rejected = said('image_rejected');
-    fail('UPDATE_IMAGE_NOT_BOOTED', `${rejected ? rejected.detail : 'the new image did not start'}; the device runs ${running}`);
+    if (rejected) fail('UPDATE_IMAGE_NOT_BOOTED', `${rejected.detail}; the device runs ${running}`);
+    // It ran, then reset without confirming itself, which is what a firmware does when its self-test fails.
+    const revert = said('revert');
+    if (revert) fail('UPDATE_SELF_TEST_FAILED', `the new firmware reset before confirming itself (${revert.detail}); the device runs ${running}`);
+    fail('UPDATE_IMAGE_NOT_BOOTED', `the new image did not start; the device runs ${running}`);
   }
   requireSequence(events);
   const telemetry = await ctx.session.telemetry();

@@ -62,7 +62,7 @@ export interface Bench {
 }
 
 export async function createBench(options: BenchOptions = {}): Promise<Bench> {
-  const bms = createVirtualBms({ clock: fastClock(options.speed ?? 20), ...options.bms });
+  const bms = createVirtualBms({ clock: fastClock(options.speed ?? 10), ...options.bms });
   const link = connectPacedLink(bms.port, { pace: false, ...options.link });
   const presented: Link = options.wireless ? asWireless(link) : link;
   const session = createSmpDeviceSession({
@@ -72,7 +72,7 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
     upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
     linkTest: { rounds: 5, timeoutMs: 100 },
     bootPollMs: 5,
-    bootProbeTimeoutMs: 100
+    bootProbeTimeoutMs: 20
   });
   await untilRunning(bms);
   const store: UpdateStores = {
