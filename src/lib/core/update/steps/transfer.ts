@@ -39,7 +39,9 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
       continue;
     }
     const error = run.error;
-    if (!isTransportLoss(error) || ctx.signal?.aborted) throw error;
+    // A refusal for want of a session means the device reset (a power cut it came back from quickly).
+    const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
+    if (!(isTransportLoss(error) || sessionLost) || ctx.signal?.aborted) throw error;
     const { code, detail } = toErrorData(error);
     if (restarts >= ctx.timings.maxLinkLosses) {
       const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';

@@ -1,0 +1,97 @@
+/** R01–R03, R16: the pack watched during the transfer; holds, resumes, stops cleanly; link losses survived. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeTestFirmware } from '../device/firmware-behaviour';
+import { runUpdate } from './run-update';
+import { createBench, untilRunning, type Bench } from './testing/virtual-bench';
+import type { UpdateState } from './update-state';
+
+const benches: Bench[] = [];
+afterEach(async () => {
+  for (const bench of benches.splice(0)) await bench.close();
+});
+async function bench() {
+  const b = await createBench();
+  benches.push(b);
+  return b;
+}
+const image = () => makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 60_000 });
+type Transfer = Extract<UpdateState, { phase: 'transfer' }>;
+
+describe('transfer', () => {
+  it('R02 R16 a temperature above 45 °C mid-transfer holds it; back in range, it finishes', async () => {
+    const b = await bench();
+    const transfers: Transfer[] = [];
+    let heated = false;
+    const final = await runUpdate(
+      image(),
+      b.options({
+        onState: (s) => {
+          if (s.phase !== 'transfer') return;
+          transfers.push(s);
+          if (!heated && s.sent > 10_000) {
+            heated = true;
+            b.bms.battery.setTemperature(480);
+          }
+          // Cooled down as soon as the tool shows the hold.
+          if (s.paused) b.bms.battery.setTemperature(250);
+        }
+      })
+    );
+    expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    const held = transfers.find((t) => t.paused);
+    expect(held?.paused?.checks[0]).toMatchObject({ id: 'temperature', code: 'UPDATE_TEMPERATURE_OUT_OF_RANGE' });
+    expect(held!.sent).toBeLessThan(held!.total);
+    const resumed = transfers.slice(transfers.indexOf(held!) + 1).find((t) => !t.paused);
+    expect(resumed).toBeDefined();
+    expect(transfers.at(-1)).toMatchObject({ sent: transfers.at(-1)!.total, paused: undefined });
+    expect(final.report.pauses).toHaveLength(1);
+    expect(final.report.log.some((l) => /back in the safe band/.test(l.message))).toBe(true);
+    expect(final.report.phases.find((p) => p.phase === 'transfer')?.outcome).toBe('warn');
+  });
+
+  it('R01 a state of charge that stays out of band stops the transfer cleanly: nothing activated', async () => {
+    const b = await bench();
+    const before = b.bms.snapshot();
+    let drained = false;
+    const final = await runUpdate(
+      image(),
+      b.options({
+        timings: { ...b.options().timings, pauseTimeoutMs: 100 },
+        onState: (s) => {
+          if (!drained && s.phase === 'transfer' && s.sent > 10_000) {
+            drained = true;
+            b.bms.battery.setSoc(150);
+          }
+        }
+      })
+    );
+    expect(final).toMatchObject({ phase: 'failed', outcome: 'aborted', failedIn: 'transfer', error: { code: 'UPDATE_SOC_OUT_OF_RANGE' } });
+    const after = b.bms.snapshot();
+    expect(after.slots[0]).toEqual(before.slots[0]);
+    expect(after.nextBoot).toBe('none');
+    expect(final.report.firmwareAfter?.version).toBe('1.0.0+0');
+  });
+
+  it('R03 R15 R16 a power cut mid-upload is survived: the device comes back and the transfer starts again', async () => {
+    const b = await bench();
+    b.bms.powerLossAt({ uploadOffset: 30_000, restoreAfterMs: 200 });
+    const final = await runUpdate(image(), b.options());
+    expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    const transfer = final.report.log.filter((l) => l.phase === 'transfer').map((l) => l.message);
+    expect(transfer.some((m) => /link lost at byte/.test(m))).toBe(true);
+    expect(transfer.some((m) => /answers again/.test(m))).toBe(true);
+    expect(b.bms.snapshot()).toMatchObject({ confirmed: true, securityCounter: 2 });
+  });
+
+  it('R21 a device that never comes back ends in a transfer failure with the previous firmware kept', async () => {
+    const b = await bench();
+    b.bms.powerLossAt({ uploadOffset: 30_000 });
+    const final = await runUpdate(image(), b.options({ timings: { ...b.options().timings, bootTimeoutMs: 200 } }));
+    expect(final).toMatchObject({ phase: 'failed', outcome: 'aborted', error: { code: 'UPDATE_DEVICE_LOST' } });
+    await b.bms.powerOn();
+    await untilRunning(b.bms);
+    const after = b.bms.snapshot();
+    expect(after).toMatchObject({ nextBoot: 'none', confirmed: true });
+    expect(after.slots[0]?.version).toBe('1.0.0+0');
+  });
+});
