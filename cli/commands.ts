@@ -9,6 +9,7 @@ import * as linktest from './commands/linktest';
 import * as reset from './commands/reset';
 import * as restore from './commands/restore';
 import * as sign from './commands/sign';
+import * as sim from './commands/sim';
 import * as state from './commands/state';
 import * as upload from './commands/upload';
 import * as verify from './commands/verify';
@@ -31,5 +32,6 @@ export const COMMANDS: Record<string, Command> = {
   linktest,
   upload,
   state,
-  reset
+  reset,
+  sim
 };

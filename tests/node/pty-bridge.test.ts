@@ -53,6 +53,20 @@ describe.skipIf(!hasSocat)('pty bridge (socat + serialport)', () => {
     expect(await readExactly(client, pattern.length)).toEqual(pattern);
   });
 
+  it('R12 with a baud rate, paces the pty like a real UART: bytes × 10 / baud', async () => {
+    const path = join(folder, 'bms');
+    bridge = await startPtyBridge(createLoopbackPort(115200), { path, baudRate: 9600 });
+    client = await openSerialPortLink({ path, baudRate: 9600 });
+    const bytes = new Uint8Array(240).fill(0x55);
+    const started = performance.now();
+    await client.write(bytes);
+    await readExactly(client, bytes.length);
+    const elapsed = performance.now() - started;
+    const oneWay = (bytes.length * 10 * 1000) / 9600; // 250 ms; the echo trails by one ~2 ms slice
+    expect(elapsed / oneWay).toBeGreaterThan(1.0);
+    expect(elapsed / oneWay).toBeLessThan(1.4);
+  });
+
   it('tolerates DTR/RTS on a pty: setSignals resolves "unsupported" instead of failing', async () => {
     const path = join(folder, 'bms');
     bridge = await startPtyBridge(createLoopbackPort(115200), { path });

@@ -3,8 +3,9 @@
  * mcumgr, smpmgr, screen — can talk to it as to a USB adapter. Debian's `socat` creates a linked pty
  * pair (`pty,raw,echo=0,link=PATH`); we hold the other end with serialport and shuttle bytes.
  *
- * A pty carries bytes at whatever speed: the client's baud setting is not seen here, so there is no
- * pacing and no baud mismatch on this path (use the paced link in core for those). Client programs may
+ * A pty carries bytes at whatever speed and the client's baud setting is not seen here. With
+ * `baudRate`, the bytes cross the paced line model from core at that rate (8N1), so transfers take the
+ * time they would on a real UART; a baud mismatch cannot be simulated on this path. Client programs may
  * close and reopen PATH; the bridge stays up until close().
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import type { DevicePort } from '../../core/device/device-port';
 import { BmsError } from '../../core/errors';
 import type { Link } from '../../core/link/link';
+import { connectPacedLink } from '../../core/link/paced-link';
 import { openSerialPortLink } from './serialport-link';
 
 export const SOCAT = '/usr/bin/socat';
@@ -30,6 +32,8 @@ export interface PtyBridgeOptions {
   /** Where to create the client's link, e.g. /tmp/bms-sim. An old symlink there is replaced. */
   path: string;
   socat?: string;
+  /** Paces the bytes at this line rate (8N1) both ways; without it they pass as fast as the pty goes. */
+  baudRate?: number;
   /** How long socat may take to create the pair. */
   startTimeoutMs?: number;
 }
@@ -86,6 +90,7 @@ export async function startPtyBridge(device: DevicePort, options: PtyBridgeOptio
   }
 
   let link: Link;
+  const line = connectPacedLink(atRate(device, options.baudRate), { pace: options.baudRate !== undefined });
   try {
     pty = await readlink(outer);
     await symlink(pty, path).catch((error: Error) => {
@@ -93,28 +98,18 @@ export async function startPtyBridge(device: DevicePort, options: PtyBridgeOptio
     });
     link = await openSerialPortLink({ path: inner, baudRate: device.baudRate });
   } catch (error) {
+    await line.close();
     await cleanup();
     throw error;
   }
-  const stopTransmit = device.onTransmit((bytes) => {
-    link.write(bytes).catch(() => {}); // the link reports its own end through `stopped`
-  });
 
   let closing = false;
   const stopped = (async () => {
-    try {
-      for (;;) {
-        const bytes = await link.read().catch((error: BmsError) => error);
-        if (bytes instanceof BmsError) return closing ? 'closed' : bytes.detail;
-        device.receive(bytes);
-      }
-    } catch (error) {
-      return `the device failed: ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      stopTransmit();
-      await link.close();
-      if (!closing) await cleanup();
-    }
+    // Either direction ending (close, socat gone, a device bug) stops both.
+    const reason = await Promise.race([pump(link, line), pump(line, link)]);
+    await Promise.all([link.close(), line.close()]);
+    if (!closing) await cleanup();
+    return closing ? 'closed' : reason;
   })();
 
   return {
@@ -129,6 +124,21 @@ export async function startPtyBridge(device: DevicePort, options: PtyBridgeOptio
       await cleanup();
     }
   };
+}
+
+/** Copies everything `from` receives to `to` until one of them ends; resolves with why. */
+async function pump(from: Link, to: Link): Promise<string> {
+  try {
+    for (;;) await to.write(await from.read());
+  } catch (error) {
+    return error instanceof BmsError ? error.detail : `the device failed: ${String(error)}`;
+  }
+}
+
+/** The device seen through a line at `baudRate` (its own rate when none is given). */
+function atRate(device: DevicePort, baudRate: number | undefined): DevicePort {
+  if (baudRate === undefined) return device;
+  return { receive: (bytes) => device.receive(bytes), onTransmit: (listener) => device.onTransmit(listener), baudRate };
 }
 
 /** Removes a symlink left by an earlier run; refuses to touch anything else at that path. */

@@ -1,0 +1,117 @@
+/**
+ * `bms-flasher sim`: the virtual BMS behind a pseudo-terminal, so any serial tool (this CLI, mcumgr,
+ * smpmgr, a terminal) can update it as it would a real BMS behind a USB-RS485 adapter.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
+import { createVirtualBms, type VirtualBms } from '../../src/lib/core/device/virtual-bms';
+import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
+import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
+
+export const summary = 'run the virtual BMS on a pseudo-terminal for any serial tool';
+
+const usage = `usage: bms-flasher sim --pty PATH [--baud N] [--state FILE] [--enrol technician.pub]
+
+Creates PATH, a link to a pseudo-terminal (made with socat), where the virtual BMS answers SMP over
+serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumgr, smpmgr, screen).
+
+  --pty PATH     where to create the link (an old link from an earlier run is replaced)
+  --baud N       pace the bytes at N baud, 8N1, both ways, like a real UART (default: unpaced)
+  --state FILE   load the device (flash, keys, battery) from FILE when it exists; save it there on exit
+  --enrol FILE   enrol this technician public key (PEM; a private key file such as technician.pem works)
+
+Runs until Ctrl-C.`;
+
+const options = {
+  pty: { type: 'string' },
+  baud: { type: 'string' },
+  state: { type: 'string' },
+  enrol: { type: 'string' }
+} as const;
+
+export interface SimOptions {
+  pty: string;
+  baudRate?: number;
+  statePath?: string;
+  enrolPath?: string;
+}
+
+export interface Sim {
+  readonly bms: VirtualBms;
+  /** Fingerprint of the technician key enrolled with --enrol. */
+  readonly enrolled?: string;
+  readonly bridge: PtyBridge;
+  /** Stops the bridge and, with a state file, saves the device into it. */
+  stop(): Promise<void>;
+}
+
+export async function startSim(settings: SimOptions): Promise<Sim> {
+  const { statePath, enrolPath } = settings;
+  const state = statePath && existsSync(statePath) ? parseState(readText(statePath), statePath) : undefined;
+  const bms = createVirtualBms({ state });
+  const technicianKey = enrolPath ? parseAnyKeyPem(readText(enrolPath)).publicKey : undefined;
+  if (technicianKey) await bms.enrolTechnicianKey(technicianKey);
+  await bms.settled();
+  const bridge = await startPtyBridge(bms.port, { path: settings.pty, baudRate: settings.baudRate });
+  let stopping: Promise<void> | undefined;
+  return {
+    bms,
+    bridge,
+    enrolled: technicianKey && keyFingerprint(technicianKey),
+    stop: () =>
+      (stopping ??= (async () => {
+        await bridge.close();
+        await bms.settled();
+        if (statePath) {
+          // Write then rename: an interrupted save never leaves a half-written state behind.
+          writeOutput(`${statePath}.tmp`, `${JSON.stringify(bms.exportState())}\n`);
+          renameSync(`${statePath}.tmp`, statePath);
+        }
+      })())
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilInterrupted(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function run(argv: string[], io: CliIo = processIo, until: Promise<unknown> = untilInterrupted()): Promise<number> {
+  return runCommand(usage, io, async () => {
+    const { values } = parseCommandLine(argv, options, 0);
+    if (!values.pty) throw new UsageError('--pty is required');
+    const baudRate = parseInteger(values.baud, 'baud');
+    if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
+    const sim = await startSim({ pty: values.pty, baudRate, statePath: values.state, enrolPath: values.enrol });
+    const { identity, battery } = sim.bms;
+    const firmware = sim.bms.snapshot().slots[0]?.version ?? 'none';
+    io.out(
+      `virtual BMS ${identity.model} serial ${identity.serial}, hardware ${identity.hwRev}, firmware ${firmware}, ` +
+        `state of charge ${(battery.state.socPm / 10).toFixed(0)} %\n`
+    );
+    if (sim.enrolled) io.out(`enrolled technician key ${sim.enrolled}\n`);
+    io.out(`listening on ${sim.bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
+    const stoppedBy = await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]);
+    await sim.stop();
+    if (values.state) io.out(`saved the device to ${values.state}\n`);
+    if (stoppedBy === 'interrupt' || stoppedBy === 'closed') return 0;
+    io.err(`the simulator stopped: ${stoppedBy}\n`);
+    return 1;
+  });
+}
+
+function parseState(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path} is not a saved simulator state (JSON): ${(error as Error).message}`);
+  }
+}

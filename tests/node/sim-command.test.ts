@@ -1,0 +1,80 @@
+/**
+ * `bms-flasher sim`: the virtual BMS behind a real pseudo-terminal, reached the way a technician's
+ * tool reaches a BMS: serialport on a path, SMP over serial.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run, startSim } from '../../cli/commands/sim';
+import { generateKeyPair, keyFingerprint, publicKeyToPem } from '../../src/lib/core/image/keys';
+import { identity } from '../../src/lib/core/smp/groups/bms-client';
+import { echo } from '../../src/lib/core/smp/groups/os-group';
+import { SmpClient } from '../../src/lib/core/smp/smp-client';
+import { SOCAT } from '../../src/lib/platform/node/pty-bridge';
+import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
+
+const hasSocat = existsSync(SOCAT);
+if (!hasSocat) console.warn(`sim command tests skipped: ${SOCAT} is missing (sudo apt-get install socat)`);
+
+async function askSerial(path: string): Promise<string> {
+  const link = await openSerialPortLink({ path, baudRate: 115200 });
+  const client = new SmpClient(link, { timeoutMs: 500, retries: 4 });
+  try {
+    expect(await echo(client, 'hello over a pty', { retries: 10, timeoutMs: 300 })).toBe('hello over a pty');
+    return (await identity(client)).serial;
+  } finally {
+    await client.close();
+    await link.close();
+  }
+}
+
+describe.skipIf(!hasSocat)('bms-flasher sim', () => {
+  let folder: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'bms-sim-test-'));
+  });
+  afterEach(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('R12 serves SMP on the pty until interrupted, enrols a technician key and saves its state', async () => {
+    const pty = join(folder, 'bms');
+    const state = join(folder, 'state.json');
+    const key = generateKeyPair();
+    await writeFile(join(folder, 'technician.pub'), publicKeyToPem(key.publicKey));
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
+    let interrupt!: () => void;
+    const until = new Promise<void>((resolve) => (interrupt = resolve));
+    const exit = run(['--pty', pty, '--state', state, '--enrol', join(folder, 'technician.pub')], io, until);
+    while (!existsSync(pty)) await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const serial = await askSerial(pty);
+    interrupt();
+    expect(await exit).toBe(0);
+    expect(out.join('')).toContain(`enrolled technician key ${keyFingerprint(key.publicKey)}`);
+    expect(out.join('')).toContain(`listening on ${pty} (unpaced)`);
+    expect(existsSync(pty)).toBe(false);
+
+    // The saved device comes back with the same identity, paced this time.
+    expect(JSON.parse(await readFile(state, 'utf8')).format).toBe('bms-flasher/virtual-bms/v1');
+    const again = await startSim({ pty, statePath: state, baudRate: 115200 });
+    try {
+      expect(again.bms.identity.serial).toBe(serial);
+      expect(await askSerial(pty)).toBe(serial);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('refuses a missing --pty and a state file that is not JSON', async () => {
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
+    expect(await run([], io, Promise.resolve())).toBe(2);
+    await writeFile(join(folder, 'bad.json'), 'not json');
+    expect(await run(['--pty', join(folder, 'bms'), '--state', join(folder, 'bad.json')], io, Promise.resolve())).toBe(1);
+    expect(out.join('')).toContain('is not a saved simulator state');
+  });
+});
