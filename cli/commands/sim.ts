@@ -4,7 +4,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
-import { createVirtualBms, type VirtualBms } from '../../src/lib/core/device/virtual-bms';
+import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/device/virtual-bms';
 import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 
@@ -108,7 +108,8 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
   });
 }
 
-function parseState(text: string, path: string): unknown {
+/** Only JSON syntax is checked here: createVirtualBms validates the content (DEVICE_STATE_INVALID). */
+function parseState(text: string, path: string): VirtualBmsState {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -76,5 +76,8 @@ describe.skipIf(!hasSocat)('bms-flasher sim', () => {
     await writeFile(join(folder, 'bad.json'), 'not json');
     expect(await run(['--pty', join(folder, 'bms'), '--state', join(folder, 'bad.json')], io, Promise.resolve())).toBe(1);
     expect(out.join('')).toContain('is not a saved simulator state');
+    await writeFile(join(folder, 'other.json'), '{"format":"something else"}');
+    expect(await run(['--pty', join(folder, 'bms'), '--state', join(folder, 'other.json')], io, Promise.resolve())).toBe(1);
+    expect(out.join('')).toContain('DEVICE_STATE_INVALID');
   });
 });
