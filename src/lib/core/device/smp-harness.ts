@@ -3,11 +3,18 @@
  * into its port, responses decoded from what it transmits, simulated time advanced from one device
  * timer to the next. For tests (this project's and other modules'), where real waiting would be slow.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { ed25519PublicKey, ed25519Sign } from '../image/ed25519';
 import type { CborMap } from '../smp/cbor';
+import { BMS_GROUP_ID, BmsCommand, authMessage } from '../smp/groups/bms-group';
+import { ImageCommand, OsCommand, SmpGroup } from '../smp/smp-ids';
 import { SerialFrameDecoder, encodeSerialFrames } from '../smp/serial-frame';
 import { SmpOp, decodePacket, encodePacket, type SmpPacket, type SmpVersion } from '../smp/smp-packet';
-import type { ManualClock } from './device-clock';
-import type { VirtualBms } from './virtual-bms';
+import { createManualClock, type ManualClock } from './device-clock';
+import { FIRMWARE_TIMING } from './firmware-runtime';
+import { RESET_DELAY_MS } from './os-handlers';
+import { TECHNICIAN_TEST_SECRET_KEY } from './test-keys';
+import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from './virtual-bms';
 
 export interface SmpHarness {
   /** Sends one request and waits (in simulated time) for the response with the same sequence number. */
@@ -20,6 +27,7 @@ export interface SmpHarness {
   waitUntilReady(timeoutMs?: number): Promise<void>;
   /** Responses received and not yet claimed by request(). */
   readonly unclaimed: SmpPacket[];
+  readonly bms: VirtualBms;
 }
 
 export class SmpTimeout extends Error {}
@@ -48,6 +56,7 @@ export function createSmpHarness(bms: VirtualBms, clock: ManualClock, lineLength
 
   const harness: SmpHarness = {
     unclaimed,
+    bms,
     send: (bytes) => bms.port.receive(bytes),
     async request(group, command, op, body = {}, options = {}) {
       seq = (seq + 1) & 0xff;
@@ -69,4 +78,60 @@ export function createSmpHarness(bms: VirtualBms, clock: ManualClock, lineLength
     }
   };
   return harness;
+}
+
+/** Opens a technician session (R14) with the given key (default: the enrolled technician test key). */
+export async function authenticate(smp: SmpHarness, secretKey: Uint8Array = TECHNICIAN_TEST_SECRET_KEY): Promise<SmpPacket> {
+  const challenge = await smp.request(BMS_GROUP_ID, BmsCommand.auth, 'read');
+  const nonce = challenge.body.nonce as Uint8Array;
+  const serial = challenge.body.serial as string;
+  const sig = ed25519Sign(authMessage(nonce, serial), secretKey);
+  return smp.request(BMS_GROUP_ID, BmsCommand.auth, 'write', { pubkey: ed25519PublicKey(secretKey), sig });
+}
+
+/**
+ * Uploads an image the way a client does: first chunk with len and sha, then wherever the device's
+ * `off` says. Stops early (returning the last response) on an error or after `maxChunks`.
+ */
+export async function uploadImage(
+  smp: SmpHarness,
+  image: Uint8Array,
+  options: { chunk?: number; maxChunks?: number; upgrade?: boolean } = {}
+): Promise<SmpPacket> {
+  const chunk = options.chunk ?? 256;
+  const sha = sha256(image);
+  let off = 0;
+  let last: SmpPacket | undefined;
+  for (let sent = 0; sent < (options.maxChunks ?? Infinity); sent += 1) {
+    const data = image.subarray(off, off + chunk);
+    const body: CborMap = off === 0 ? { off, data, len: image.length, sha, ...(options.upgrade ? { upgrade: true } : {}) } : { off, data };
+    last = await smp.request(SmpGroup.image, ImageCommand.upload, 'write', body);
+    if (typeof last.body.off !== 'number') return last;
+    off = last.body.off;
+    if (off >= image.length) return last;
+  }
+  return last as SmpPacket;
+}
+
+/** A virtual BMS on a manual clock, booted and past its self-test, with a harness to talk to it. */
+export async function startVirtualBms(options: Omit<VirtualBmsOptions, 'clock'> = {}) {
+  const clock = createManualClock();
+  const bms = createVirtualBms({ ...options, clock });
+  const smp = createSmpHarness(bms, clock, options.smp?.lineLength);
+  await smp.waitUntilReady();
+  await smp.advance(FIRMWARE_TIMING.selfTestMs);
+  return { bms, clock, smp };
+}
+
+/**
+ * Asks for a reset (a session is needed), waits until the device answers again, past its self-test,
+ * and opens a new session (a reset ends the old one).
+ */
+export async function resetAndWait(smp: SmpHarness): Promise<void> {
+  const answer = await smp.request(SmpGroup.os, OsCommand.reset, 'write');
+  if (Object.keys(answer.body).length > 0) throw new Error(`reset refused: ${JSON.stringify(answer.body)}`);
+  await smp.advance(RESET_DELAY_MS + 1);
+  await smp.waitUntilReady();
+  await smp.advance(FIRMWARE_TIMING.selfTestMs);
+  if (smp.bms.status === 'app') await authenticate(smp);
 }
