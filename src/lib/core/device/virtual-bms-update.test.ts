@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { CborMap } from '../smp/cbor';
 import { ImageCommand, ImageRc, MgmtRc, SmpGroup } from '../smp/smp-ids';
 import { BMS_GROUP_ID, BmsCommand } from '../smp/groups/bms-group';
+import { SIGNED, fixture, fixtureText } from '../../../../tests/node/imgtool-fixtures';
+import { parsePublicKeyPem, type TrustedKey } from '../image/keys';
 import { makeTestFirmware, type TestFirmwareOptions } from './firmware-behaviour';
+import { VENDOR_TEST_KEY } from './test-keys';
 import { authenticate, resetAndWait, startVirtualBms, uploadImage, type SmpHarness } from './smp-harness';
 
 const image = (version: string, options: Partial<TestFirmwareOptions> = {}) =>
@@ -49,6 +52,23 @@ describe('virtual BMS firmware update over SMP (R10, R16–R19)', () => {
     expect(bms.snapshot()).toMatchObject({ confirmed: true, nextBoot: 'none', securityCounter: 1 });
     await resetAndWait(smp);
     expect(bms.snapshot().securityCounter).toBe(2);
+  });
+
+  it('R11 boots the imgtool reference image sent over SMP when the imgtool key is embedded, refuses it otherwise', async () => {
+    const imgtool: TrustedKey = { name: 'imgtool', publicKey: parsePublicKeyPem(fixtureText('ed25519.pub.pem')) };
+    const cases: [TrustedKey[], string][] = [
+      [[VENDOR_TEST_KEY, imgtool], '1.2.3+4'],
+      [[VENDOR_TEST_KEY], '1.0.0+0']
+    ];
+    for (const [embeddedKeys, expected] of cases) {
+      const { smp, bms } = await startVirtualBms({ embeddedKeys });
+      await authenticate(smp);
+      await uploadAndTest(smp, fixture(SIGNED));
+      await resetAndWait(smp);
+      expect(bms.snapshot().slots[0]?.version).toBe(expected);
+    }
+    const only = await startVirtualBms({ embeddedKeys: [imgtool], factoryImage: fixture(SIGNED) });
+    expect(only.bms.snapshot()).toMatchObject({ status: 'app', securityCounter: 5 });
   });
 
   it('R19 before its self-test the new image is active but unconfirmed, and the old one is the revert target', async () => {

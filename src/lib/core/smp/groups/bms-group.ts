@@ -155,7 +155,11 @@ export function authMessage(nonce: Uint8Array, serial: string): Uint8Array {
 export interface BootEvent {
   /** milliseconds since the reset that started this boot */
   t_ms: number;
-  /** 'reset' | 'protections_off' | 'image_check' | 'swap' | 'revert' | 'firmware_loaded' | 'protections_on' | 'self_test' | 'image_rejected' | 'boot_loop' */
+  /**
+   * 'reset' | 'protections_off' | 'image_check' | 'swap' | 'revert' | 'firmware_loaded' | 'protections_on' | 'self_test' | 'image_rejected' | 'boot_loop'
+   * | 'recovery' (recovery button held: serial recovery) | 'config_reset' (the firmware reset the settings to its defaults);
+   * an 'image_rejected' detail starts with the error code ("DEVICE_IMAGE_ROLLBACK: …"), see docs/virtual-bms.md
+   */
   phase: string;
   detail: string;
 }
