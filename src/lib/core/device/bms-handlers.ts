@@ -10,8 +10,7 @@ import { applyConfigUpdate } from './config-schema';
 import type { DeviceContext } from './device-context';
 import { formatBootloaderVersion } from './device-identity';
 import { readSlotInfo } from './image-slots';
-import { protectionFlags } from './telemetry';
-import { buildTelemetry } from './telemetry';
+import { buildTelemetry, protectionFlags } from './telemetry';
 import { runBalanceTest } from './self-test';
 import { bytesField, groupError, mapField, ok, BadRequest, type Reply } from './smp-reply';
 

@@ -28,23 +28,18 @@ export interface SwapState {
   imageOk: Flag;
 }
 
-export const magicOffset = (area: FlashArea) => area.size - MAGIC_SIZE;
-export const imageOkOffset = (area: FlashArea) => magicOffset(area) - BOOT_MAX_ALIGN;
+const magicOffset = (area: FlashArea) => area.size - MAGIC_SIZE;
+const imageOkOffset = (area: FlashArea) => magicOffset(area) - BOOT_MAX_ALIGN;
 const copyDoneOffset = (area: FlashArea) => imageOkOffset(area) - BOOT_MAX_ALIGN;
 const swapInfoOffset = (area: FlashArea) => copyDoneOffset(area) - BOOT_MAX_ALIGN;
 const swapSizeOffset = (area: FlashArea) => swapInfoOffset(area) - BOOT_MAX_ALIGN;
 
 /** BOOT_MAX_IMG_SECTORS: one status slot per sector of the image slot. */
-export const maxImageSectors = (area: FlashArea) => area.size / area.sectorSize;
+const maxImageSectors = (area: FlashArea) => area.size / area.sectorSize;
 /** Status entries: first one "move" entry per sector, then two "swap" entries per sector. */
 export const moveEntries = (area: FlashArea) => maxImageSectors(area);
 const statusEntries = (area: FlashArea) => 3 * maxImageSectors(area);
 const statusOffset = (area: FlashArea) => swapSizeOffset(area) - statusEntries(area) * BOOT_MAX_ALIGN;
-
-/** Bytes at the end of the slot that the trailer may use (boot_trailer_sz). */
-export function trailerBytes(area: FlashArea): number {
-  return area.size - statusOffset(area);
-}
 
 /** The sectors holding the trailer; the swap never moves them. */
 export function firstTrailerSector(area: FlashArea): number {

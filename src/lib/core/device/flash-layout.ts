@@ -85,8 +85,3 @@ export function createFlashLayout(): FlashLayout {
     trusted: new FlashArea(flash, 'trusted', 2 * SLOT_SIZE + recordSize, recordSize)
   };
 }
-
-/** The image-group slot number of a partition. */
-export function slotOf(layout: FlashLayout, area: FlashArea): 0 | 1 {
-  return area === layout.primary ? 0 : 1;
-}

@@ -45,7 +45,7 @@ export function readRecord(area: FlashArea): Uint8Array | undefined {
 }
 
 /** Largest record the area holds. */
-export function recordCapacity(area: FlashArea): number {
+function recordCapacity(area: FlashArea): number {
   return area.sectorSize - HEADER_SIZE;
 }
 
