@@ -138,7 +138,8 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   };
 
   const stopListening = device.onTransmit((bytes) => {
-    if (life.isOpen) transmit(toHost, bytes);
+    // Copy: deliveries are queued, and the contract does not forbid a device reusing its buffer.
+    if (life.isOpen) transmit(toHost, bytes.slice());
   });
 
   const waitUntil = (time: number) => life.whileOpen(new Promise<void>((resolve) => timeline.at(time, resolve)));
