@@ -1,11 +1,13 @@
 import { pickFirmware } from './helpers/firmware-page';
 import { expect, test, type Page } from '@playwright/test';
+import { VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/device/test-keys';
 import {
   IMGTOOL_KEY_FINGERPRINT,
   IMGTOOL_SIGNED,
   file,
   fixtureFile,
   imageFromUnknownSigner,
+  signedImage,
   tamperedFile,
   type FilePayload
 } from './helpers/images';
@@ -49,4 +51,26 @@ test('R11 an image signed with an unknown key shows "Untrusted key"', async ({ p
 test('R08 a raw binary that is not an MCUboot image is refused with its code', async ({ page }) => {
   await pick(page, fixtureFile('app.bin'));
   await expect(page.getByTestId('verdict').getByTestId('error-code')).toHaveText('IMAGE_BAD_MAGIC');
+});
+
+test('R11 an image signed with the virtual BMS vendor key is trusted out of the box', async ({ page }) => {
+  await pick(page, file('vendor.bin', signedImage(8192, VENDOR_TEST_SECRET_KEY)));
+  await expect(page.getByTestId('verdict').getByRole('heading')).toHaveText(/Trusted/);
+  await expect(page.getByTestId('verdict')).toContainText('virtual BMS vendor (test key)');
+  await expect(page.getByTestId('firmware.version')).toHaveText('2.0.1+7');
+});
+
+test('R11 an unsigned image shows "Unsigned" with code IMAGE_UNSIGNED', async ({ page }) => {
+  await pick(page, fixtureFile('app-unsigned-sha256-v0.1.0.bin'));
+  await expect(page.getByTestId('verdict').getByRole('heading')).toHaveText(/Unsigned/);
+  await expect(page.getByTestId('error-code')).toHaveText('IMAGE_UNSIGNED');
+});
+
+test('R21 the failure explanation follows the chosen language', async ({ page }) => {
+  await pick(page, tamperedFile());
+  await expect(page.getByRole('alert')).toContainText('The firmware checksum does not match');
+  await page.getByRole('button', { name: 'FR' }).click();
+  await expect(page.getByTestId('verdict').getByRole('heading')).toHaveText(/Corrompue/);
+  await expect(page.getByRole('alert')).toContainText("L'empreinte du firmware ne correspond pas");
+  await expect(page.getByRole('alert')).toContainText('Téléchargez de nouveau le firmware');
 });
