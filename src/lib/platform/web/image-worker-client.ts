@@ -3,7 +3,7 @@
  * caller's ArrayBuffer is detached (byteLength 0), so pass a copy if you still need the bytes.
  */
 import * as Comlink from 'comlink';
-import type { Result } from '../../core/errors';
+import { BmsError, type Result } from '../../core/errors';
 import type { TrustedKey } from '../../core/image/keys';
 import type { HashSpeed } from './hash-speed';
 import type { HashProgress, ImageService } from './image-service';
@@ -19,16 +19,26 @@ export interface ImageWorker {
 export function startImageWorker(): ImageWorker {
   const worker = new Worker(new URL('./image-worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<ImageService>(worker);
+  // A worker that fails to load or crashes never answers; without this its callers would wait forever.
+  const crashed = new Promise<never>((_, reject) => {
+    const onError = (event: ErrorEvent) =>
+      reject(new BmsError('INTERNAL_ERROR', `image worker failed: ${event.message}`));
+    worker.addEventListener('error', onError, { once: true });
+  });
+  crashed.catch(() => {}); // observed through `guard`; not an unhandled rejection when nobody waits
+  const guard = <T>(call: Promise<T>): Promise<T> => Promise.race([call, crashed]);
   return {
-    inspectImage: (buffer) => remote.inspectImage(Comlink.transfer(buffer, [buffer])),
+    inspectImage: (buffer) => guard<Result<ImageSummary>>(remote.inspectImage(Comlink.transfer(buffer, [buffer]))),
     verifyImage: (buffer, trustedKeys, onProgress) =>
-      remote.verifyImage(
-        Comlink.transfer(buffer, [buffer]),
-        // Plain copies: UI state may hold Svelte proxies, which cannot be structured-cloned.
-        trustedKeys.map((key) => ({ name: key.name, publicKey: key.publicKey })),
-        onProgress && Comlink.proxy(onProgress)
+      guard<Result<VerifiedSummary>>(
+        remote.verifyImage(
+          Comlink.transfer(buffer, [buffer]),
+          // Plain copies: UI state may hold Svelte proxies, which cannot be structured-cloned.
+          trustedKeys.map((key) => ({ name: key.name, publicKey: key.publicKey })),
+          onProgress && Comlink.proxy(onProgress)
+        )
       ),
-    measureSha256: (sizes) => remote.measureSha256(sizes),
+    measureSha256: (sizes) => guard(remote.measureSha256(sizes)),
     terminate: () => {
       remote[Comlink.releaseProxy]();
       worker.terminate();

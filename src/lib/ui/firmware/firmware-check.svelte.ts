@@ -1,5 +1,5 @@
 /** The Firmware page's job: read a picked file, then inspect and verify it in the image worker. */
-import { toErrorData } from '$lib/core/errors';
+import { toErrorData, type ErrorData } from '$lib/core/errors';
 import type { ImageSummary } from '$lib/platform/web/image-summary';
 import { imageWorker } from '$lib/platform/web/image-worker-client';
 import { trustedKeys } from '../keys/trusted-keys.svelte';
@@ -9,7 +9,9 @@ export type FirmwareCheck =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string }
   | { phase: 'verifying'; fileName: string; hashed: number; total: number }
-  | { phase: 'done'; fileName: string; summary?: ImageSummary; verdict: Verdict };
+  | { phase: 'done'; fileName: string; summary?: ImageSummary; verdict: Verdict }
+  /** The check itself could not run (file unreadable, worker failed to start): no verdict at all. */
+  | { phase: 'failed'; fileName: string; error: ErrorData };
 
 export const firmwareCheck = $state<{ current: FirmwareCheck }>({ current: { phase: 'idle' } });
 
@@ -41,7 +43,6 @@ export async function checkFirmware(file: File): Promise<void> {
       verdict: verdictOf(verified)
     });
   } catch (error) {
-    // Reading the file or starting the worker failed: nothing was verified.
-    set({ phase: 'done', fileName, verdict: { kind: 'corrupt', error: toErrorData(error) } });
+    set({ phase: 'failed', fileName, error: toErrorData(error) });
   }
 }
