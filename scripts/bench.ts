@@ -6,10 +6,11 @@ import type { BenchModule, BenchRow } from './bench/bench-types';
 import { mbPerSecond } from './bench/bench-types';
 import { chromiumBench } from './bench/chromium';
 import { hashBench } from './bench/hash';
+import { uploadBench } from './bench/upload';
 import { verifyBench } from './bench/verify';
 
 /** Run by default. */
-const MODULES: BenchModule[] = [hashBench, verifyBench];
+const MODULES: BenchModule[] = [hashBench, verifyBench, uploadBench];
 /** Run only when named: they need more than Node (e.g. a build and a browser). */
 const ON_REQUEST: BenchModule[] = [chromiumBench];
 
