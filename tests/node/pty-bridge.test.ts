@@ -48,9 +48,11 @@ describe.skipIf(!hasSocat)('pty bridge (socat + serialport)', () => {
     client = await openSerialPortLink({ path, baudRate: 115200 });
     expect(client.info).toMatchObject({ kind: 'node-serial', wired: true, label: `${path} @ 115200` });
     const pattern = Uint8Array.from({ length: 65536 }, (_, i) => (i * 31 + (i >> 8)) & 0xff);
-    // Written in 4 KiB pieces, as a protocol would, while the echo streams back.
+    // Written in 4 KiB pieces, as a protocol would, while the echo streams back: read at the same time,
+    // or a loaded machine fills the pty's return buffer and both sides wait on each other.
+    const echoed = readExactly(client, pattern.length, 10_000);
     for (let offset = 0; offset < pattern.length; offset += 4096) await client.write(pattern.subarray(offset, offset + 4096));
-    expect(await readExactly(client, pattern.length)).toEqual(pattern);
+    expect(await echoed).toEqual(pattern);
   });
 
   it('R12 with a baud rate, paces the pty like a real UART: bytes × 10 / baud', async () => {
