@@ -1,0 +1,18 @@
+/**
+ * Writes the demo firmware catalog (static/firmware/catalog.json and its signed images for the virtual
+ * BMS). Deterministic: running it again changes nothing unless build-catalog.ts changed, and
+ * src/lib/ui/catalog/build-catalog.test.ts fails when the committed files drift from it.
+ * Run: `node --import tsx scripts/make-catalog.ts`.
+ */
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCatalog } from '../src/lib/ui/catalog/build-catalog';
+
+const DIR = 'static/firmware';
+const { json, files } = buildCatalog();
+mkdirSync(DIR, { recursive: true });
+// Images dropped from the catalog must not linger (the service worker would precache them).
+for (const name of readdirSync(DIR)) if (name.endsWith('.bin')) rmSync(join(DIR, name));
+for (const file of files) writeFileSync(join(DIR, file.path), file.bytes);
+writeFileSync(join(DIR, 'catalog.json'), json);
+console.log(`wrote ${DIR}/catalog.json and ${files.length} images`);
