@@ -28,7 +28,9 @@ function slot1(bms: VirtualBms, length: number): Uint8Array {
   const first = SLOT_SIZE / SECTOR_SIZE;
   for (let sector = 0; sector < first; sector++) {
     const text = flash[String(first + sector)];
-    if (text) out.set(base64Decode(new TextEncoder().encode(text)), sector * SECTOR_SIZE);
+    const bytes = text === undefined ? undefined : base64Decode(new TextEncoder().encode(text));
+    if (text !== undefined && !bytes) throw new Error(`flash sector ${first + sector} is not base64`);
+    if (bytes) out.set(bytes, sector * SECTOR_SIZE);
   }
   return out.subarray(0, length);
 }
