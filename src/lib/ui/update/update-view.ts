@@ -1,0 +1,107 @@
+/**
+ * What the Update page draws from the procedure's states, as pure data: the phases with their times
+ * and outcomes, the transfer numbers, the R17 reboot sequence, and whether this is a moment where the
+ * battery must not be unplugged or where a stop is safe.
+ */
+import type { BootEvent } from '../../core/smp/groups/bms-group';
+import { PHASES, type PhaseName, type PhaseRecord, type UpdateState } from '../../core/update/update-state';
+
+export type PhaseStatus = 'pending' | 'running' | 'ok' | 'warn' | 'failed';
+
+export interface PhaseRow {
+  phase: PhaseName;
+  status: PhaseStatus;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+}
+
+/** Phases that only run when something went wrong, shown only once they started. */
+const ON_FAILURE: ReadonlySet<PhaseName> = new Set(['fallback']);
+
+/** Every phase of the procedure in order: those in the timeline as recorded, the rest still pending. */
+export function phaseRows(timeline: readonly PhaseRecord[], finished: boolean): PhaseRow[] {
+  const byPhase = new Map(timeline.map((record) => [record.phase, record]));
+  return PHASES.filter((phase) => byPhase.has(phase) || !ON_FAILURE.has(phase)).flatMap((phase): PhaseRow[] => {
+    const record = byPhase.get(phase);
+    if (!record) return finished ? [] : [{ phase, status: 'pending' }];
+    const status: PhaseStatus = record.outcome ?? (finished ? 'failed' : 'running');
+    return [{ phase, status, startedAt: record.startedAt, endedAt: record.endedAt, durationMs: record.durationMs }];
+  });
+}
+
+export interface TransferView {
+  sent: number;
+  total: number;
+  /** 0–100, one decimal */
+  percent: number;
+  bytesPerSecond: number;
+  /** seconds left at the current rate; undefined until a rate is known */
+  etaSeconds?: number;
+  /** how many times the transfer recovered from a lost link (R16) */
+  restarts: number;
+}
+
+export function transferView(state: Extract<UpdateState, { phase: 'transfer' }>): TransferView {
+  const { sent, total, bytesPerSecond, restarts } = state;
+  const percent = total > 0 ? Math.floor((sent / total) * 1000) / 10 : 0;
+  const etaSeconds = bytesPerSecond > 0 ? Math.ceil((total - sent) / bytesPerSecond) : undefined;
+  return { sent, total, percent, bytesPerSecond, etaSeconds, restarts };
+}
+
+/** R17: the three steps the tool shows after the reset into the new firmware, in this order. */
+export const REBOOT_STEPS = ['protections_off', 'firmware_loaded', 'protections_on'] as const;
+export type RebootStep = (typeof REBOOT_STEPS)[number];
+
+export interface RebootStepView {
+  step: RebootStep;
+  /** device time since its reset, when the boot log reported the step */
+  atMs?: number;
+  /** seen in order after the previous steps */
+  done: boolean;
+}
+
+export function rebootSequence(events: readonly BootEvent[]): RebootStepView[] {
+  let from = 0;
+  return REBOOT_STEPS.map((step) => {
+    const index = events.findIndex((e, i) => i >= from && e.phase === step);
+    if (index < 0) return { step, done: false };
+    from = index + 1;
+    return { step, atMs: events[index].t_ms, done: true };
+  });
+}
+
+/** From the first flash write until the device proved which firmware runs: cutting power now is the risk. */
+const CRITICAL: ReadonlySet<UpdateState['phase']> = new Set(['transfer', 'verify-on-device', 'test-boot', 'self-test', 'confirm', 'fallback']);
+
+export function mustNotUnplug(phase: UpdateState['phase']): boolean {
+  return CRITICAL.has(phase);
+}
+
+/**
+ * A stop is offered only where it leaves the device as it was: before any write, or during the transfer
+ * (the upload stops at an acknowledged chunk and nothing is activated). Once the new image is on test,
+ * stopping is the fallback's job, not the operator's.
+ */
+const CANCELLABLE: ReadonlySet<UpdateState['phase']> = new Set([
+  'connect',
+  'identify',
+  'preflight',
+  'checklist',
+  'authenticate',
+  'backup',
+  'transfer',
+  'verify-on-device'
+]);
+
+export function canCancel(phase: UpdateState['phase']): boolean {
+  return CANCELLABLE.has(phase);
+}
+
+/** "1 min 05 s" style remaining time, short enough for a phone. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+}
