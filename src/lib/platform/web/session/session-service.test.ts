@@ -1,0 +1,188 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeBackup } from '../../../core/backup/config-backup';
+import { createBackupStore } from '../../../core/backup/backup-store';
+import { createMemoryRecordStore } from '../../../core/backup/record-store';
+import { makeTestFirmware } from '../../../core/device/firmware-behaviour';
+import { VENDOR_TEST_KEY } from '../../../core/device/test-keys';
+import { createReportStore } from '../../../core/report/update-report';
+import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../../core/update/checklist';
+import { BENCH_LIMITS, BENCH_TIMINGS, fastClock } from '../../../core/update/testing/virtual-bench';
+import type { UpdateStores } from '../../../core/update/update-context';
+import type { UpdateState } from '../../../core/update/update-state';
+import { createTechnicianKey, loadTechnicianKey, type KeyPairSlot } from '../technician-key';
+import { memoryBoardSlot, type BoardSlot } from '../virtual-bms/board-store';
+import { createVirtualBmsService, type VirtualBmsService } from '../virtual-bms/virtual-bms-service';
+import type { SessionEvent, SessionService } from './session-api';
+import { createSessionService } from './session-service';
+
+const trustedKeys = [VENDOR_TEST_KEY];
+const checklist: ChecklistAnswers = { operator: 'Ada', confirmed: CHECKLIST_ITEMS.map((i) => i.id), at: '2025-01-01T00:00:00.000Z' };
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function keySlot(): KeyPairSlot {
+  const map = new Map();
+  return { get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), del: async (k) => void map.delete(k) };
+}
+
+interface Rig {
+  vbms: VirtualBmsService;
+  service: SessionService;
+  stores: UpdateStores;
+  board: BoardSlot;
+  events: SessionEvent[];
+  connect(options?: { baudRate?: number }): ReturnType<SessionService['connectPort']>;
+}
+
+/** The two workers' modules, wired as the page wires them, with a WebCrypto technician key. */
+async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
+  const keys = keySlot();
+  await createTechnicianKey('This browser', keys);
+  const vbms = createVirtualBmsService({
+    slot: board,
+    clock: fastClock(10),
+    saveEveryMs: 20,
+    appKey: async () => (await loadTechnicianKey(keys))!.publicKey
+  });
+  const stores = { backups: createBackupStore(createMemoryRecordStore()), reports: createReportStore(createMemoryRecordStore()) };
+  const service = createSessionService({
+    stores,
+    technicianKey: () => loadTechnicianKey(keys),
+    tool: 'bms-flasher (session test)',
+    session: {
+      client: { timeoutMs: 150, retries: 2 },
+      paramsTimeoutMs: 150,
+      upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
+      linkTest: { rounds: 5, timeoutMs: 100 },
+      bootPollMs: 5,
+      bootProbeTimeoutMs: 100
+    },
+    timings: BENCH_TIMINGS,
+    limits: BENCH_LIMITS
+  });
+  cleanups.push(() => vbms.shutdown(), () => service.disconnect());
+  const events: SessionEvent[] = [];
+  const line = async (options?: { baudRate?: number }) => {
+    const opened = await vbms.openLine(options);
+    if (!opened.ok) throw new Error(opened.error.code);
+    return opened.value;
+  };
+  await vbms.start();
+  return {
+    vbms,
+    service,
+    stores,
+    board,
+    events,
+    async connect(options) {
+      const { port, info } = await line(options);
+      return service.connectPort(port, info, (event) => void events.push(event), async () => (await line(options)).port);
+    }
+  };
+}
+
+describe('session service against the Virtual BMS', () => {
+  it('R14 first use enrols this browser’s key; connect gives identity, telemetry, slots and a clean link test (R06)', async () => {
+    const r = await rig();
+    expect(await r.vbms.status()).toMatchObject({ ok: true, value: { appKeyEnrolled: true, serial: 'VB2400001' } });
+    const connected = await r.connect();
+    expect(connected).toMatchObject({ ok: true, value: { identity: { model: 'VBMS-16S', serial: 'VB2400001' }, link: { kind: 'virtual', wired: true } } });
+    expect(await r.service.telemetry()).toMatchObject({ ok: true, value: { cells_mv: expect.any(Array), soc_pm: expect.any(Number) } });
+    expect(await r.service.imageState()).toMatchObject({ ok: true, value: [{ slot: 0, version: '1.0.0', active: true, confirmed: true }] });
+    const test = await r.service.linkTest();
+    expect(test).toMatchObject({ ok: true, value: { report: { probes: 5, ok: 5 }, check: { id: 'link', status: 'pass' } } });
+  });
+
+  it('R06 a device UART at another rate is named at connect: LINK_BAUD_MISMATCH with both rates', async () => {
+    const r = await rig();
+    await r.vbms.set({ deviceBaud: 57600 });
+    const connected = await r.connect();
+    expect(connected).toMatchObject({ ok: false, error: { code: 'LINK_BAUD_MISMATCH' } });
+    expect(!connected.ok && connected.error.detail).toContain('57600');
+    expect(await r.service.identity()).toMatchObject({ ok: false, error: { code: 'LINK_NOT_CONNECTED' } });
+  });
+
+  it('R01 R02 fault panel knobs reach the telemetry: SoC 15 %, a failed sensor', async () => {
+    const r = await rig();
+    await r.connect();
+    await r.vbms.set({ socPm: 150, failedSensors: [1] });
+    const t = await r.service.telemetry();
+    if (!t.ok) throw new Error(t.error.code);
+    expect(t.value.soc_pm).toBeGreaterThanOrEqual(149);
+    expect(t.value.soc_pm).toBeLessThanOrEqual(150);
+    expect(t.value.temps_dc[1]).toBeNull();
+  });
+
+  it('R01 pre-flight refuses a low SoC with the procedure’s own checks and writes nothing', async () => {
+    const r = await rig();
+    await r.connect();
+    await r.vbms.set({ socPm: 150 });
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 1 });
+    const report = await r.service.preflight(image.slice().buffer, { trustedKeys, checklist: { ...checklist, confirmed: ['no-flammables'] } });
+    if (!report.ok) throw new Error(report.error.code);
+    expect(report.value).toMatchObject({ status: 'fail', blocking: { code: 'UPDATE_SOC_OUT_OF_RANGE' }, missing: ['reliable-power', 'interface-suits-site'] });
+    expect(report.value.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'fail', measured: expect.stringContaining('%') });
+    expect(report.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
+    expect(report.value.checks.find((c) => c.id === 'supply')?.readings).toHaveLength(5);
+    expect(await r.stores.backups.list()).toEqual([]);
+    expect(await r.stores.reports.list()).toEqual([]);
+    const slots = await r.service.imageState();
+    expect(slots.ok && slots.value.map((s) => s.slot)).toEqual([0]);
+  });
+
+  it('R09 R14 R27 full update through the bridge with the WebCrypto key: updated, report and backup saved, board saved', async () => {
+    const board = memoryBoardSlot();
+    const r = await rig(board);
+    await r.connect();
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 20_000 });
+    const states: UpdateState[] = [];
+    const final = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist }, (state) => void states.push(state));
+    if (!final.ok) throw new Error(final.error.code);
+    if (final.value.phase === 'failed') throw new Error(`${final.value.error.code} ${final.value.error.detail}`);
+    expect(final.value).toMatchObject({ phase: 'done', outcome: 'updated', report: { operator: 'Ada', technician: { name: 'This browser' } } });
+    expect(states.some((s) => s.phase === 'transfer')).toBe(true);
+    expect(await r.stores.reports.list()).toHaveLength(1);
+    expect(await r.stores.backups.list()).toHaveLength(1);
+    expect(await r.service.identity()).toMatchObject({ ok: true, value: { fw_version: '1.1.0+0', sec_cnt: 2 } });
+
+    // The page reloads: a new worker on the same IndexedDB board finds the new firmware running.
+    await r.vbms.shutdown();
+    const again = await rig(board);
+    expect(await again.vbms.status()).toMatchObject({ ok: true, value: { firmware: '1.1.0+0', appKeyEnrolled: false } });
+  });
+
+  it('errors keep their codes: not connected, a second update while one runs', async () => {
+    const r = await rig();
+    expect(await r.service.telemetry()).toMatchObject({ ok: false, error: { code: 'LINK_NOT_CONNECTED' } });
+    await r.connect();
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 1 });
+    const first = r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist });
+    const second = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist });
+    expect(second).toMatchObject({ ok: false, error: { code: 'UPDATE_ALREADY_RUNNING' } });
+    await r.service.cancel();
+    expect(await first).toMatchObject({ ok: true, value: { phase: 'failed', error: { code: 'CANCELLED' } } });
+  });
+
+  it('R16 a cut line is told to the page as a disconnect', async () => {
+    const r = await rig();
+    await r.connect();
+    await r.vbms.dropLines();
+    await expect.poll(() => r.events.map((e) => e.type)).toEqual(['disconnected']);
+    expect(r.events[0]).toMatchObject({ error: { code: 'LINK_DISCONNECTED' } });
+  });
+
+  it('R09 R23 a backup is previewed, then restored with the WebCrypto key and read back', async () => {
+    const r = await rig();
+    const connected = await r.connect();
+    if (!connected.ok) throw new Error(connected.error.code);
+    const config = await r.service.readConfig();
+    if (!config.ok) throw new Error(config.error.code);
+    const key = Object.keys(config.value).find((k) => k === 'capacity_mah')!;
+    const backup = makeBackup(connected.value.identity, { ...config.value, [key]: (config.value[key] as number) + 1000 }, new Date());
+    expect(await r.service.previewRestore(backup)).toMatchObject({ ok: true, value: { writes: { [key]: expect.any(Number) } } });
+    expect(await r.service.restoreBackup(backup)).toMatchObject({ ok: true, value: { written: [key] } });
+    expect(await r.service.readConfig()).toMatchObject({ ok: true, value: { [key]: backup.config[key] } });
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The session worker's work (session-api.ts): one device session at a time over a bridged link, the
+ * core update procedure, pre-flight and restore. The platform (stores, technician key, SHA-256) is passed
+ * in, so Node tests run this module directly against the virtual BMS, without a Worker.
+ */
+import { restoreBackup, previewRestore } from '../../../core/backup/restore-backup';
+import { BmsError, toResult, type Result } from '../../../core/errors';
+import type { Sha256 } from '../../../core/image/hash-image';
+import type { Link, LinkInfo } from '../../../core/link/link';
+import { worstStatus } from '../../../core/update/checks/check-result';
+import { checkLink } from '../../../core/update/checks/device-checks';
+import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
+import { reviewChecklist } from '../../../core/update/checklist';
+import { isTransportLoss } from '../../../core/update/device-contact';
+import { runUpdate } from '../../../core/update/run-update';
+import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/update/smp-device-session';
+import { identify } from '../../../core/update/steps/identify';
+import { preflight } from '../../../core/update/steps/preflight';
+import type { TechnicianSigner } from '../../../core/update/technician-signer';
+import type { UpdateOptions, UpdateStores } from '../../../core/update/update-context';
+import { createRun } from '../../../core/update/update-run';
+import type { UpdateTimings } from '../../../core/update/update-timings';
+import { linkOverMessagePort, type BridgePort } from './link-bridge';
+import type { ConnectedDevice, PreflightOptions, SessionEvent, SessionService } from './session-api';
+
+export interface SessionPlatform {
+  stores: UpdateStores;
+  /** this browser's technician key (technician-key.ts); undefined when none exists yet */
+  technicianKey(): Promise<TechnicianSigner | undefined>;
+  sha256?: Sha256;
+  /** recorded in reports, e.g. "bms-flasher 0.1.0 (web)" */
+  tool: string;
+  /** SMP timeouts and polling; the defaults suit real devices, tests shorten them */
+  session?: Omit<SmpDeviceSessionOptions, 'link' | 'reopen'>;
+  timings?: Partial<UpdateTimings>;
+  limits?: Partial<SafetyLimits>;
+}
+
+interface Connection {
+  session: SmpDeviceSession;
+  /** the link in use (replaced when the session reopens it) */
+  link: Link;
+  closing: boolean;
+}
+
+export function createSessionService(platform: SessionPlatform): SessionService {
+  let current: Connection | undefined;
+  let running: AbortController | undefined;
+
+  const connected = (): Connection => {
+    if (!current) throw new BmsError('LINK_NOT_CONNECTED', 'no device session is open');
+    return current;
+  };
+  const idle = () => {
+    if (running) throw new BmsError('UPDATE_ALREADY_RUNNING', 'wait for the running update to finish or stop it first');
+  };
+  const closeCurrent = async () => {
+    const connection = current;
+    if (!connection) return;
+    running?.abort();
+    connection.closing = true;
+    current = undefined;
+    await connection.session.close();
+    await connection.link.close();
+  };
+  const baseOptions = (session: SmpDeviceSession, request: PreflightOptions): UpdateOptions => ({
+    session,
+    store: platform.stores,
+    trustedKeys: request.trustedKeys,
+    checklist: request.checklist,
+    sha256: platform.sha256,
+    tool: platform.tool,
+    timings: platform.timings,
+    limits: platform.limits
+  });
+  /** A call on the session, as a Result (codes survive Comlink). */
+  const call = <T>(task: (session: SmpDeviceSession) => Promise<T>): Promise<Result<T>> =>
+    toResult(() => task(connected().session));
+
+  return {
+    connectPort(port, info, onEvent, reopen) {
+      return toResult(async () => {
+        await closeCurrent();
+        let connection: Connection | undefined;
+        const tell = (event: SessionEvent) => {
+          if (connection && current === connection && !connection.closing) notify(onEvent, event);
+        };
+        const watch = (link: Link): Link => {
+          link.onDisconnect(() =>
+            tell({ type: 'disconnected', error: { code: 'LINK_DISCONNECTED', detail: `${link.info.label}: the device went away` } })
+          );
+          return link;
+        };
+        const open = (bridgePort: MessagePort, linkInfo: LinkInfo) =>
+          watch(linkOverMessagePort(bridgePort as unknown as BridgePort, linkInfo));
+        const session = createSmpDeviceSession({
+          ...platform.session,
+          link: open(port, info),
+          reopen: reopen && (async () => {
+            const link = open(await reopen(), session.link);
+            if (connection) connection.link = link;
+            tell({ type: 'reconnected', link: { ...link.info } });
+            return link;
+          })
+        });
+        connection = { session, link: session.client.link, closing: false };
+        current = connection;
+        try {
+          return await contact(session);
+        } catch (error) {
+          await closeCurrent();
+          throw error;
+        }
+      });
+    },
+    disconnect: () => toResult(closeCurrent),
+    identity: () => call((session) => session.identity()),
+    telemetry: () => call((session) => session.telemetry()),
+    imageState: () => call((session) => session.imageState()),
+    linkTest: () =>
+      call(async (session) => {
+        const report = await session.linkTest();
+        return { report, check: checkLink(report) };
+      }),
+    preflight(image, options) {
+      return call(async (session) => {
+        idle();
+        // The procedure's own steps on a run that is never finished: same checks, nothing written or saved.
+        const run = createRun(new Uint8Array(image), baseOptions(session, options), 'update');
+        const blocking = (await run.phase('identify', identify)) ?? (await run.phase('preflight', preflight));
+        const { checks, before } = run.ctx;
+        const { records, missing } = reviewChecklist(options.checklist);
+        return { identity: before, checks, status: blocking ? 'fail' : worstStatus(checks), blocking, checklist: records, missing };
+      });
+    },
+    startUpdate(image, request, onState, onLog) {
+      return call(async (session) => {
+        idle();
+        const controller = new AbortController();
+        running = controller;
+        try {
+          return await runUpdate(new Uint8Array(image), {
+            ...baseOptions(session, request),
+            technicianKey: await platform.technicianKey(),
+            signal: controller.signal,
+            onState: (state, timeline) => notify(onState, state, [...timeline]),
+            log: (entry) => notify(onLog, entry)
+          });
+        } finally {
+          if (running === controller) running = undefined;
+        }
+      });
+    },
+    async cancel() {
+      running?.abort();
+    },
+    readConfig: () => call((session) => session.readConfig()),
+    previewRestore: (backup) => call((session) => previewRestore(session, backup)),
+    restoreBackup: (backup) =>
+      call(async (session) => {
+        idle();
+        return restoreBackup(session, backup, await platform.technicianKey());
+      })
+  };
+}
+
+/** First contact; a silent device gets the link test, whose verdict (e.g. the baud it answers at) says why. */
+async function contact(session: SmpDeviceSession): Promise<ConnectedDevice> {
+  const connection = await session.connect();
+  try {
+    return { identity: await session.identity(), link: { ...session.link }, connection };
+  } catch (error) {
+    if (!isTransportLoss(error)) throw error;
+    await session.linkTest();
+    throw error;
+  }
+}
+
+/**
+ * Calls a page listener. Through Comlink it is a remote call returning a promise, which rejects when the
+ * page has gone: the engine carries on regardless (the update must finish safely without a viewer).
+ */
+function notify<A extends unknown[]>(listener: ((...args: A) => unknown) | undefined, ...args: A): void {
+  if (!listener) return;
+  try {
+    Promise.resolve(listener(...args)).catch(() => {});
+  } catch {
+    // same: a listener failing synchronously does not stop the session
+  }
+}
+
