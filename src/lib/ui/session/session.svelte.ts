@@ -1,0 +1,146 @@
+/**
+ * The connected device, shared by every page: connection status, identity, link, the last telemetry
+ * and a few minutes of pack voltage. Calls go to the session worker (session-client.ts); pages that
+ * need more (pre-flight, update, restore) call `deviceSession.api` directly.
+ */
+import type { ErrorData, Result } from '$lib/core/errors';
+import type { LinkInfo } from '$lib/core/link/link';
+import type { BmsIdentity, BmsTelemetry } from '$lib/core/smp/groups/bms-group';
+import type { ConnectedDevice, LinkTestOutcome, SessionApi, SessionEvent } from '$lib/platform/web/session/session-api';
+import { sessionApi } from '$lib/platform/web/session/session-client';
+import { portIdentity } from '$lib/platform/web/web-serial-ports';
+import type { SerialPortLike } from '$lib/platform/web/web-serial-types';
+import type { UsbDeviceLike } from '$lib/platform/web/webusb-types';
+import { rememberConnection, type RememberedPort } from './remembered';
+
+export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'lost';
+
+/** How much pack-voltage history the Device page draws. */
+export const HISTORY_MS = 5 * 60_000;
+
+export interface PackSample {
+  /** ms since the epoch */
+  at: number;
+  mv: number;
+}
+
+class DeviceSession {
+  status = $state<ConnectionStatus>('disconnected');
+  identity = $state.raw<BmsIdentity | undefined>();
+  link = $state.raw<LinkInfo | undefined>();
+  /** transport parameters, for the log */
+  connection = $state<string | undefined>();
+  telemetry = $state.raw<BmsTelemetry | undefined>();
+  history = $state.raw<PackSample[]>([]);
+  /** why the last connect failed or the device was lost */
+  error = $state.raw<ErrorData | undefined>();
+  linkTest = $state.raw<Result<LinkTestOutcome> | undefined>();
+  #listening = false;
+
+  get connected(): boolean {
+    return this.status === 'connected';
+  }
+
+  /** The session worker's calls (started on first use; browser only). */
+  get api(): SessionApi {
+    const api = sessionApi();
+    if (!this.#listening) {
+      this.#listening = true;
+      api.onEvent((event) => this.#hear(event));
+    }
+    return api;
+  }
+
+  connectVirtual(baudRate?: number): Promise<Result<ConnectedDevice>> {
+    return this.#connect(() => this.api.connectVirtual({ baudRate }), { kind: 'virtual' }, baudRate);
+  }
+
+  connectSerial(port: SerialPortLike, baudRate: number): Promise<Result<ConnectedDevice>> {
+    return this.#connect(() => this.api.connectSerial(port, baudRate), { kind: 'web-serial', ...portIdentity(port) }, baudRate);
+  }
+
+  connectUsb(device: UsbDeviceLike, baudRate: number): Promise<Result<ConnectedDevice>> {
+    const port = { kind: 'webusb', usbVendorId: device.vendorId, usbProductId: device.productId } as const;
+    return this.#connect(() => this.api.connectUsb(device, baudRate), port, baudRate);
+  }
+
+  async disconnect(): Promise<void> {
+    await this.api.disconnect();
+    this.#reset('disconnected');
+  }
+
+  /** Reads the telemetry once; a failure marks the device lost only when the link itself is gone. */
+  async refreshTelemetry(): Promise<void> {
+    if (!this.connected) return;
+    const result = await this.api.telemetry();
+    if (!result.ok) {
+      this.error = result.error;
+      return;
+    }
+    const now = Date.now();
+    this.telemetry = result.value;
+    this.history = [...this.history.filter((s) => s.at > now - HISTORY_MS), { at: now, mv: result.value.pack_mv }];
+  }
+
+  /** Reads the telemetry every `everyMs` while connected; returns the stop (call it on page leave). */
+  poll(everyMs = 1000): () => void {
+    let stopped = false;
+    const tick = async () => {
+      if (stopped) return;
+      await this.refreshTelemetry();
+      if (!stopped) timer = setTimeout(tick, everyMs);
+    };
+    let timer = setTimeout(tick, 0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }
+
+  async runLinkTest(): Promise<void> {
+    this.linkTest = undefined;
+    this.linkTest = await this.api.linkTest();
+  }
+
+  async #connect(open: () => Promise<Result<ConnectedDevice>>, port: RememberedPort, baudRate: number | undefined) {
+    this.#reset('connecting');
+    const result = await open();
+    if (!result.ok) {
+      this.#reset('disconnected');
+      this.error = result.error;
+      return result;
+    }
+    const { identity, link, connection } = result.value;
+    this.identity = identity;
+    this.link = link;
+    this.connection = connection;
+    this.status = 'connected';
+    rememberConnection({ ...port, model: identity.model }, baudRate ?? link.baudRate ?? 0);
+    void this.refreshTelemetry();
+    return result;
+  }
+
+  #hear(event: SessionEvent): void {
+    if (event.type === 'disconnected') {
+      this.status = 'lost';
+      this.error = event.error;
+    } else {
+      this.link = event.link;
+      this.status = 'connected';
+      this.error = undefined;
+    }
+  }
+
+  #reset(status: ConnectionStatus): void {
+    this.status = status;
+    this.identity = undefined;
+    this.link = undefined;
+    this.connection = undefined;
+    this.telemetry = undefined;
+    this.history = [];
+    this.error = undefined;
+    this.linkTest = undefined;
+  }
+}
+
+export const deviceSession = new DeviceSession();
