@@ -92,7 +92,11 @@ async function uploadResuming(device: DeviceConnection, file: Uint8Array, option
         const result = await uploadImage(device.client, file, { window: options.window, signal: options.signal, onProgress: (p) => bar.update(p) });
         return { result, resumes };
       } catch (error) {
-        if (!isBmsError(error) || !RESUMABLE.has(error.code) || resumes >= MAX_RESUMES || options.signal.aborted) throw error;
+        if (options.signal.aborted) {
+          options.progress.write('\ninterrupted: run the same command again to continue from where the BMS stopped\n');
+          throw error;
+        }
+        if (!isBmsError(error) || !RESUMABLE.has(error.code) || resumes >= MAX_RESUMES) throw error;
         options.progress.write(`\n${error.code}: ${error.detail}; ${GONE.has(error.code) ? 'reopening the port and ' : ''}resuming…\n`);
         if (GONE.has(error.code)) await device.reopen(REOPEN_TIMEOUT_MS, options.signal);
         // Sessions survive a lost cable but not a reset; authenticating again costs one round trip.
