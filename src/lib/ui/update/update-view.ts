@@ -4,7 +4,26 @@
  * battery must not be unplugged or where a stop is safe.
  */
 import type { BootEvent } from '../../core/smp/groups/bms-group';
+import type { MessageKey } from '../i18n/translate';
 import { PHASES, type PhaseName, type PhaseRecord, type UpdateState } from '../../core/update/update-state';
+
+export const PHASE_LABEL: Record<PhaseName, MessageKey> = {
+  connect: 'update.phase.connect',
+  identify: 'update.phase.identify',
+  preflight: 'update.phase.preflight',
+  checklist: 'update.phase.checklist',
+  authenticate: 'update.phase.authenticate',
+  backup: 'update.phase.backup',
+  transfer: 'update.phase.transfer',
+  'verify-on-device': 'update.phase.verifyOnDevice',
+  'test-boot': 'update.phase.testBoot',
+  'self-test': 'update.phase.selfTest',
+  confirm: 'update.phase.confirm',
+  fallback: 'update.phase.fallback',
+  'balance-check': 'update.phase.balanceCheck',
+  'config-check': 'update.phase.configCheck',
+  report: 'update.phase.report'
+};
 
 export type PhaseStatus = 'pending' | 'running' | 'ok' | 'warn' | 'failed';
 

@@ -1,0 +1,40 @@
+/**
+ * The Pre-flight page's state: the checks measured on the connected device for the chosen image, and
+ * the operator's checklist and name (kept while the technician moves between pages).
+ */
+import { toErrorData, type ErrorData } from '$lib/core/errors';
+import type { TrustedKey } from '$lib/core/image/keys';
+import type { ChecklistAnswers, ChecklistItemId } from '$lib/core/update/checklist';
+import type { DeviceCalls, PreflightReport } from '$lib/platform/web/session/session-api';
+
+class Preflight {
+  report = $state.raw<PreflightReport | undefined>(undefined);
+  /** the pre-flight call itself failed (no session, worker error) */
+  failure = $state.raw<ErrorData | undefined>(undefined);
+  checking = $state(false);
+  /** the image the report is about: a new choice needs new checks */
+  imageId = $state<string | undefined>(undefined);
+  confirmed = $state<ChecklistItemId[]>([]);
+  operator = $state('');
+
+  async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trustedKeys: readonly TrustedKey[]): Promise<void> {
+    this.checking = true;
+    this.failure = undefined;
+    try {
+      const result = await api.preflight(image.buffer, { trustedKeys: [...trustedKeys], checklist: this.answers() });
+      if (result.ok) this.report = result.value;
+      else this.failure = result.error;
+      this.imageId = image.id;
+    } catch (error) {
+      this.failure = toErrorData(error);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  answers(): ChecklistAnswers {
+    return { operator: this.operator.trim(), confirmed: [...this.confirmed], at: new Date().toISOString() };
+  }
+}
+
+export const preflight = new Preflight();
