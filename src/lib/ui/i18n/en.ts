@@ -268,6 +268,7 @@ export const en = {
   'preflight.toFirmware': 'Choose another image',
   'preflight.checks': 'Measured checks',
   'preflight.measuring': 'Measuring on the device…',
+  'preflight.needsDeviceAndImage': 'The checks are measured once a device is connected and a firmware image is chosen.',
   'preflight.again': 'Measure again',
   'preflight.pass': 'Pass',
   'preflight.warn': 'Warning',

@@ -269,6 +269,7 @@ export const fr: Messages = {
   'preflight.toFirmware': 'Choisir une autre image',
   'preflight.checks': 'Vérifications mesurées',
   'preflight.measuring': 'Mesure sur l\'appareil…',
+  'preflight.needsDeviceAndImage': 'Les vérifications sont mesurées dès qu’un appareil est connecté et qu’une image est choisie.',
   'preflight.again': 'Mesurer à nouveau',
   'preflight.pass': 'Réussi',
   'preflight.warn': 'Attention',
