@@ -148,7 +148,7 @@ export const en = {
   'device.flag.shortCircuit': 'Short circuit',
   'device.flag.protectionsSuspended': 'Protections suspended (reboot)',
   'device.images': 'Firmware slots',
-  'device.slot': 'Slot {slot}',
+  'device.slot': 'Slot',
   'device.version': 'Version',
   'device.hash': 'Hash',
   'device.state': 'State',

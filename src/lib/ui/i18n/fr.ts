@@ -147,7 +147,7 @@ export const fr: Messages = {
   'device.flag.shortCircuit': 'Court-circuit',
   'device.flag.protectionsSuspended': 'Protections suspendues (redémarrage)',
   'device.images': 'Emplacements du micrologiciel',
-  'device.slot': 'Emplacement {slot}',
+  'device.slot': 'Emplacement',
   'device.version': 'Version',
   'device.hash': 'Empreinte',
   'device.state': 'État',
