@@ -12,6 +12,7 @@ import { confirmImage, readImageState, testImage, type ImageState } from '../smp
 import { negotiateLimits, reset } from '../smp/groups/os-group';
 import { testLink, type LinkTestOptions, type LinkTestResult } from '../smp/link-test';
 import { SmpClient, type SmpClientOptions } from '../smp/smp-client';
+import { sameBytes } from '../image/same-bytes';
 import { uploadImage, type UploadOptions as SmpUploadOptions } from '../smp/upload';
 import type { DeviceSession, ImageSlot, LinkProbeReport } from './device-session';
 import { wait } from './wait';
@@ -28,6 +29,8 @@ export interface SmpDeviceSessionOptions {
   /** while waiting for a boot: pause between probes, and how long one probe may take */
   bootPollMs?: number;
   bootProbeTimeoutMs?: number;
+  /** device milliseconds per host millisecond: 1 for real hardware; a simulator may run faster */
+  deviceClockRate?: number;
   now?: () => number;
 }
 
@@ -44,11 +47,13 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
   let link = options.link;
   let client = new SmpClient(link, options.client);
   /**
-   * What proves our reset happened: the uptime starts again below the value read before it; a device in
-   * its bootloader has no uptime, so there it must come back running an application (or stay silent
-   * about it until the deadline, when its bootloader answer is taken as the result).
+   * What proves our reset happened: another image runs (or the bootloader instead of an application),
+   * or the uptime is one of a device that started after the reset request. A device in its bootloader
+   * has no uptime, so there it must come back running an application (or stay in its bootloader until
+   * the deadline, when that answer is taken as the result).
    */
-  let resetFrom: { uptimeMs: number } | { bootloader: true } | undefined;
+  let resetFrom: { identity: BmsIdentity; uptime?: { ms: number; readAt: number } } | undefined;
+  const rate = options.deviceClockRate ?? 1;
 
   const slotsOf = (state: ImageState): ImageSlot[] =>
     state.images.map((s) => ({ ...s, hash: s.hash ?? new Uint8Array(0) }));
@@ -68,11 +73,15 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
     const call = { timeoutMs: options.bootProbeTimeoutMs ?? 1000, retries: 0, signal };
     const identity = await bms.identity(client, call);
     if (resetFrom === undefined) return { identity, proven: true };
-    // From an application, any answer of the bootloader is a new boot; from the bootloader, only an application's.
-    if ('bootloader' in resetFrom) return { identity, proven: !identity.in_bootloader };
-    if (identity.in_bootloader) return { identity, proven: true };
+    const before = resetFrom.identity;
+    if (identity.in_bootloader !== before.in_bootloader || !sameBytes(identity.fw_hash, before.fw_hash)) return { identity, proven: true };
+    const uptime = resetFrom.uptime;
+    if (uptime === undefined) return { identity, proven: false };
     const { uptime_ms } = await bms.telemetry(client, call);
-    return { identity, proven: uptime_ms < resetFrom.uptimeMs };
+    // Without a reset the uptime is at least U0 + elapsed; after one, at most the elapsed time. The
+    // midpoint between both keeps a margin of U0/2 against timer jitter, whatever the probing delays.
+    const elapsed = (now() - uptime.readAt) * rate;
+    return { identity, proven: uptime_ms < uptime.ms / 2 + elapsed };
   };
 
   return {
@@ -106,8 +115,8 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
     testImage: async (hash) => slotsOf(await testImage(client, hash)),
     confirm: async () => slotsOf(await confirmImage(client)),
     async reset() {
-      const before = await bms.identity(client);
-      resetFrom = before.in_bootloader ? { bootloader: true } : { uptimeMs: (await bms.telemetry(client)).uptime_ms };
+      const identity = await bms.identity(client);
+      resetFrom = identity.in_bootloader ? { identity } : { identity, uptime: { ms: (await bms.telemetry(client)).uptime_ms, readAt: now() } };
       await reset(client);
     },
     async waitForBoot({ timeoutMs, signal }) {

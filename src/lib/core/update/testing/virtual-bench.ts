@@ -62,7 +62,8 @@ export interface Bench {
 }
 
 export async function createBench(options: BenchOptions = {}): Promise<Bench> {
-  const bms = createVirtualBms({ clock: fastClock(options.speed ?? 10), ...options.bms });
+  const speed = options.speed ?? 10;
+  const bms = createVirtualBms({ clock: fastClock(speed), ...options.bms });
   const link = connectPacedLink(bms.port, { pace: false, ...options.link });
   const presented: Link = options.wireless ? asWireless(link) : link;
   const session = createSmpDeviceSession({
@@ -72,7 +73,8 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
     upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
     linkTest: { rounds: 5, timeoutMs: 100 },
     bootPollMs: 5,
-    bootProbeTimeoutMs: 20
+    bootProbeTimeoutMs: 100,
+    deviceClockRate: speed
   });
   await untilRunning(bms);
   const store: UpdateStores = {
