@@ -1,5 +1,6 @@
 /** Pure checks of the link and of the device's banks (R06, R10). */
 import { bytesToHex } from '@noble/hashes/utils.js';
+import type { LinkInfo } from '../../link/link';
 import type { ImageSlot, LinkProbeReport } from '../device-session';
 import type { CheckResult } from './check-result';
 
@@ -55,4 +56,31 @@ export function checkBanks(slots: readonly ImageSlot[]): CheckResult {
     return { ...base, status: 'fail', code: 'UPDATE_UNCONFIRMED_IMAGE_RUNNING', reason: 'The running image is still on test: a previous update was not finished.' };
   }
   return { ...base, status: 'pass', reason: 'The running image is confirmed; the other bank is free for the new image.' };
+}
+
+/** R22: reinstalling over the bootloader is a local, wired operation only. */
+export function checkRecoveryLink(link: LinkInfo): CheckResult {
+  const base = {
+    id: 'interface',
+    requirement: 'R22',
+    measured: `${link.wired ? 'wired' : 'wireless'} (${link.label})`,
+    threshold: 'wired link (RS485, CAN, USB)'
+  } as const;
+  if (!link.wired) {
+    return { ...base, status: 'fail', code: 'UPDATE_RECOVERY_NOT_ALLOWED', reason: 'Recovery over the air is not allowed: connect a cable.' };
+  }
+  return { ...base, status: 'pass', reason: 'Wired link.' };
+}
+
+/**
+ * R01–R03 in the bootloader: it has no battery code, so nothing can be measured. A warning that asks
+ * the operator to check the pack by other means, not a pass.
+ */
+export function unmeasuredInBootloader(): CheckResult[] {
+  const why = 'Not measurable: only the bootloader runs. Check it on site with another instrument before going on.';
+  return [
+    { id: 'soc', requirement: 'R01', status: 'warn', measured: 'not available', threshold: '20.0 % – 80.0 %', reason: why },
+    { id: 'temperature', requirement: 'R02', status: 'warn', measured: 'not available', threshold: 'above 0 °C, below 45 °C', reason: why },
+    { id: 'supply', requirement: 'R03', status: 'warn', measured: 'not available', threshold: 'a stable supply', reason: why }
+  ];
 }

@@ -7,6 +7,10 @@ import type { UpdateContext } from '../update-context';
  */
 export async function configCheck(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'config-check' });
+  if (!ctx.backup) {
+    ctx.warn('no backup of this device to compare the settings with');
+    return;
+  }
   const changes = diffConfig(await ctx.session.readConfig(), ctx.backup!.config);
   ctx.configChanges = changes;
   ctx.emit({ phase: 'config-check', changes });

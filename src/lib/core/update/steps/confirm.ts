@@ -7,7 +7,8 @@
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { authenticate } from '../authenticate';
-import { isTransportLoss, surviveLoss, waitForDevice } from '../device-contact';
+import { surviveLoss } from '../device-contact';
+import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
 
 export async function confirm(ctx: UpdateContext): Promise<void> {
@@ -32,12 +33,7 @@ async function confirmAndProve(ctx: UpdateContext): Promise<void> {
     fail('UPDATE_CONFIRM_FAILED', `after confirm the running image is ${active ? `${active.version} confirmed=${active.confirmed}` : 'unknown'}`);
   }
   ctx.log('info', `${active.version} confirmed; resetting once more to prove it stays`);
-  try {
-    await ctx.session.reset();
-  } catch (error) {
-    if (!isTransportLoss(error)) throw error;
-  }
-  const after = await waitForDevice(ctx, 'after the reset that proves the confirmation');
+  const after = await resetAndWait(ctx, 'after the reset that proves the confirmation');
   ctx.after = after;
   for (const e of await ctx.session.bootLog()) ctx.log('info', `boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
   if (after.in_bootloader || !sameBytes(after.fw_hash, digest)) {

@@ -7,7 +7,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { authenticate } from '../authenticate';
-import { isTransportLoss, reachDevice, waitForDevice } from '../device-contact';
+import { reachDevice } from '../device-contact';
+import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
 
 export async function fallback(ctx: UpdateContext): Promise<void> {
@@ -21,12 +22,7 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
     ctx.log('info', 'the new image runs unconfirmed: resetting so the bootloader reverts to the previous one');
     // A reset is a protected write, and the session may have ended with the test boot.
     await authenticate(ctx.session, ctx.signer, before.serial);
-    try {
-      await ctx.session.reset();
-    } catch (error) {
-      if (!isTransportLoss(error)) throw error;
-    }
-    identity = await waitForDevice(ctx, 'after the reset back to the previous image');
+    identity = await resetAndWait(ctx, 'after the reset back to the previous image');
     for (const e of await ctx.session.bootLog()) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
   }
   ctx.after = identity;

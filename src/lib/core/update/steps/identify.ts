@@ -12,6 +12,6 @@ export async function identify(ctx: UpdateContext): Promise<void> {
     `${id.model} serial ${id.serial}, hardware rev ${id.hw_rev}, bootloader ${id.bl_version}, ` +
       `firmware ${id.fw_version} (${bytesToHex(id.fw_hash).slice(0, 16)}…), security counter ${id.sec_cnt}`
   );
-  if (id.in_bootloader) fail('UPDATE_DEVICE_IN_BOOTLOADER', `${id.serial} answers from its bootloader only`);
+  if (id.in_bootloader && ctx.kind === 'update') fail('UPDATE_DEVICE_IN_BOOTLOADER', `${id.serial} answers from its bootloader only`);
   ctx.slotsBefore = await ctx.session.imageState();
 }

@@ -1,29 +1,39 @@
 /**
  * R17: the new image is marked for ONE test boot and the device resets into it. The tool shows the
  * reboot sequence (protections off → firmware loaded → protections on) and requires it; a device that
- * came back on its old image tells, through its boot log, whether it looped or refused the image.
+ * came back on its old image tells, through its boot log, whether it looped, refused the image, or ran
+ * it and reverted (a failed self-test).
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { ProtectionFlag, type BootEvent } from '../../smp/groups/bms-group';
+import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../smp/groups/bms-group';
 import { isTransportLoss, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
 const SEQUENCE = ['protections_off', 'firmware_loaded', 'protections_on'] as const;
 
 export async function testBoot(ctx: UpdateContext): Promise<void> {
-  const hash = ctx.verified!.digest;
   ctx.emit({ phase: 'test-boot', events: [] });
-  await ctx.session.testImage(hash);
+  await ctx.session.testImage(ctx.verified!.digest);
   ctx.log('info', 'new image marked for one test boot (the next reset reverts unless it is confirmed); resetting');
+  await inspectBoot(ctx, await resetAndWait(ctx, 'after the reset into the new image'));
+}
+
+/** Asks for a reset and waits for the device to answer from its new boot. */
+export async function resetAndWait(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
   try {
     await ctx.session.reset();
   } catch (error) {
     // The device may reset before its answer leaves the UART: that is the reset we asked for.
     if (!isTransportLoss(error)) throw error;
   }
-  const identity = await waitForDevice(ctx, 'after the reset into the new image');
+  return waitForDevice(ctx, why);
+}
+
+/** The boot just made must run the new image, through the whole protections sequence. */
+export async function inspectBoot(ctx: UpdateContext, identity: BmsIdentity): Promise<void> {
+  const hash = ctx.verified!.digest;
   ctx.after = identity;
   const events = await ctx.session.bootLog();
   ctx.bootLog = events;
@@ -47,7 +57,7 @@ export async function testBoot(ctx: UpdateContext): Promise<void> {
   if (telemetry.protections & ProtectionFlag.protectionsSuspended) {
     fail('UPDATE_PROTECTIONS_NOT_RESTORED', 'the telemetry still reports the protections suspended after boot');
   }
-  ctx.log('info', `${identity.fw_version} is running on test; protections are on again`);
+  ctx.log('info', `${identity.fw_version} is running; protections are on again`);
 }
 
 function requireSequence(events: BootEvent[]): void {

@@ -65,6 +65,8 @@ async function uploadWatched(ctx: UpdateContext, onProgress: (sent: number) => v
   ctx.signal?.addEventListener('abort', cancel, { once: true });
   const watchDone = new AbortController();
   let outOfBand: CheckResult[] | undefined;
+  // A bootloader has no battery code: there is nothing to watch (the operator checked the pack, R22).
+  if (ctx.before!.in_bootloader) watchDone.abort();
   const watcher = watchConditions(ctx, watchDone.signal).then((bad) => {
     if (bad) {
       outOfBand = bad;
@@ -88,7 +90,9 @@ async function uploadWatched(ctx: UpdateContext, onProgress: (sent: number) => v
 /** After a loss: the same device must answer, still running its confirmed firmware, in a new session. */
 async function recover(ctx: UpdateContext, loss: BmsError): Promise<void> {
   const identity = await waitForDevice(ctx, `after ${loss.code} during the transfer`);
-  if (identity.in_bootloader) fail('UPDATE_DEVICE_IN_BOOTLOADER', `${identity.serial} came back in its bootloader after ${loss.code}`);
+  if (identity.in_bootloader && !ctx.before!.in_bootloader) {
+    fail('UPDATE_DEVICE_IN_BOOTLOADER', `${identity.serial} came back in its bootloader after ${loss.code}`);
+  }
   ctx.log('info', `${identity.serial} answers again, running ${identity.fw_version}`);
   await authenticate(ctx.session, ctx.signer, identity.serial);
 }

@@ -8,7 +8,8 @@ export async function verifyOnDevice(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'verify-on-device' });
   const expected = ctx.verified!.digest;
   const slots = await ctx.session.imageState();
-  const received = slots.find((s) => !s.active);
+  // MCUboot's serial recovery writes the primary slot itself; an application receives into the other bank.
+  const received = ctx.before!.in_bootloader ? slots.find((s) => s.slot === 0) : slots.find((s) => !s.active);
   if (!received || !sameBytes(received.hash, expected)) {
     const found = received ? `${received.version} ${bytesToHex(received.hash)}` : 'no image';
     fail('UPDATE_VERIFY_HASH_MISMATCH', `the inactive bank holds ${found}; the package hash is ${bytesToHex(expected)}`);

@@ -76,7 +76,7 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
     bootProbeTimeoutMs: 100,
     deviceClockRate: speed
   });
-  await untilRunning(bms);
+  await untilRunning(bms, 3_000, true);
   const store: UpdateStores = {
     backups: createBackupStore(createMemoryRecordStore()),
     reports: createReportStore(createMemoryRecordStore())
@@ -120,10 +120,13 @@ function asWireless(link: Link): Link {
   };
 }
 
-/** Waits for the board itself (not the link, which a test may have mismatched) to run its application. */
-export async function untilRunning(bms: VirtualBms, timeoutMs = 3_000): Promise<void> {
+/**
+ * Waits for the board itself (not the link, which a test may have mismatched) to run its application,
+ * or its serial recovery when `orRecovery`.
+ */
+export async function untilRunning(bms: VirtualBms, timeoutMs = 3_000, orRecovery = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (bms.status !== 'app') {
+  while (bms.status !== 'app' && !(orRecovery && bms.status === 'recovery')) {
     if (Date.now() > deadline) throw new Error(`the virtual BMS is ${bms.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }

@@ -1,0 +1,17 @@
+import type { UpdateContext } from '../update-context';
+
+/**
+ * R22, R23: the bootloader cannot read the settings, so nothing new can be saved; the latest backup of
+ * this device is the reference the settings are compared with once the firmware runs again.
+ */
+export async function recoveryBackup(ctx: UpdateContext): Promise<void> {
+  ctx.emit({ phase: 'backup' });
+  const [latest] = await ctx.store.backups.list(ctx.before!.serial);
+  if (!latest) {
+    ctx.warn(`no backup of ${ctx.before!.serial} is kept here: the settings cannot be compared after recovery`);
+    return;
+  }
+  ctx.backup = latest;
+  ctx.emit({ phase: 'backup', backupId: latest.id });
+  ctx.log('info', `latest backup ${latest.id} (firmware ${latest.fwVersion}) will be the reference for the settings`);
+}
