@@ -90,7 +90,7 @@ export const en = {
   'vbms.powerLossWhen': 'Cut the power during',
   'vbms.phaseUpload': 'the upload, at byte',
   'vbms.phaseSwap': 'the swap (bootloader)',
-  'vbms.phaseErase': 'the erase of the other bank',
+  'vbms.phasePending': 'the marking of the new image for a test boot',
   'vbms.phaseConfirm': 'the confirmation',
   'vbms.uploadOffset': 'Upload byte offset',
   'vbms.restore': 'Power comes back after 2 s',

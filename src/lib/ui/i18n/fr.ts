@@ -89,7 +89,7 @@ export const fr: Messages = {
   'vbms.powerLossWhen': "Couper l'alimentation pendant",
   'vbms.phaseUpload': "l'envoi, à l'octet",
   'vbms.phaseSwap': "l'échange (chargeur d'amorçage)",
-  'vbms.phaseErase': "l'effacement de l'autre banque",
+  'vbms.phasePending': "le marquage de la nouvelle image pour un démarrage d'essai",
   'vbms.phaseConfirm': 'la confirmation',
   'vbms.uploadOffset': "Position dans l'envoi (octets)",
   'vbms.restore': "L'alimentation revient après 2 s",

@@ -173,6 +173,23 @@ describe('session service against the Virtual BMS', () => {
     expect(r.events[0]).toMatchObject({ error: { code: 'LINK_DISCONNECTED' } });
   });
 
+  it('R16 a line pulled mid-transfer is reopened by the session and the update still completes', async () => {
+    const r = await rig();
+    await r.connect();
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 1, size: 40_000 });
+    let pulled = false;
+    const final = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist }, (state) => {
+      if (!pulled && state.phase === 'transfer' && state.sent > state.total / 3) {
+        pulled = true;
+        void r.vbms.dropLines();
+      }
+    });
+    expect(pulled).toBe(true);
+    expect(final).toMatchObject({ ok: true, value: { phase: 'done', outcome: 'updated' } });
+    expect(r.events.map((e) => e.type)).toEqual(expect.arrayContaining(['disconnected', 'reconnected']));
+    expect(await r.service.identity()).toMatchObject({ ok: true, value: { fw_version: '1.1.0+0' } });
+  });
+
   it('R09 R23 a backup is previewed, then restored with the WebCrypto key and read back', async () => {
     const r = await rig();
     const connected = await r.connect();
