@@ -1,7 +1,8 @@
 /** `bms-flasher backup`: every setting of the BMS saved locally and to a file of your choice (R09, R23). */
 import { backupFileName, exportBackupJson, makeBackup } from '../../src/lib/core/backup/config-backup';
 import { parseCommandLine, processIo, runCommand, writeOutput, type CliIo } from '../args';
-import { DEVICE_OPTIONS, DEVICE_USAGE, openSession, openStores } from './device-options';
+import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
+import { DEVICE_OPTIONS, DEVICE_USAGE, openStores } from './device-options';
 
 export const summary = 'save every setting of the BMS locally and to a JSON file';
 
@@ -13,22 +14,23 @@ ${DEVICE_USAGE}
 
 const options = { ...DEVICE_OPTIONS, out: { type: 'string', short: 'o' } } as const;
 
-export function run(argv: string[], io: CliIo = processIo): Promise<number> {
+export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDeps = {}): Promise<number> {
   return runCommand(usage, io, async () => {
     const { values } = parseCommandLine(argv, options, 0);
-    const session = await openSession(values);
-    try {
+    return withDevice(linkSettings(values), deps, async ({ session }) => {
       const identity = await session.identity();
       const backup = makeBackup(identity, await session.readConfig(), new Date());
       const { backups } = openStores(values);
       await backups.save(backup);
+      // What is exported is the copy read back from the store: proof it was kept.
       const stored = await backups.get(backup.id);
       const path = values.out ?? backupFileName(stored);
       writeOutput(path, exportBackupJson(stored));
-      io.out(`backup ${stored.id}: ${Object.keys(stored.config).length} settings of ${identity.model} ${identity.serial} (firmware ${identity.fw_version})\n  kept locally and written to ${path}\n`);
+      io.out(
+        `backup ${stored.id}: ${Object.keys(stored.config).length} settings of ${identity.model} ${identity.serial} ` +
+          `(firmware ${identity.fw_version})\n  kept locally and written to ${path}\n`
+      );
       return 0;
-    } finally {
-      await session.close();
-    }
+    });
   });
 }

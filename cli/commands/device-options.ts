@@ -1,6 +1,6 @@
 /**
- * What the device commands (flash, backup, restore, integrity) share: opening the SMP session on a
- * serial port, the local stores, the trusted keys and the technician key, and yes/no questions.
+ * What the device commands share besides the link (cli/open-link.ts): the option names, the local
+ * stores, the trusted keys and the technician key, and yes/no questions.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,12 +8,10 @@ import { createInterface } from 'node:readline/promises';
 import { createBackupStore } from '../../src/lib/core/backup/backup-store';
 import { parseAnyKeyPem, type TrustedKey } from '../../src/lib/core/image/keys';
 import { createReportStore } from '../../src/lib/core/report/update-report';
-import { createSmpDeviceSession, type SmpDeviceSession } from '../../src/lib/core/update/smp-device-session';
 import type { UpdateStores } from '../../src/lib/core/update/update-context';
 import { defaultDataDir, fileBackupRecords, fileReportRecords, loadTechnicianKeyFile } from '../../src/lib/platform/node/file-store';
-import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
 import type { TechnicianSigner } from '../../src/lib/core/update/technician-signer';
-import { UsageError, parseInteger, readText, type CliIo } from '../args';
+import { readText, type CliIo } from '../args';
 
 export const DEVICE_OPTIONS = {
   port: { type: 'string', short: 'p' },
@@ -34,14 +32,6 @@ export interface DeviceValues {
 
 export function dataDirOf(values: DeviceValues): string {
   return values.data ?? defaultDataDir();
-}
-
-export async function openSession(values: DeviceValues): Promise<SmpDeviceSession> {
-  if (!values.port) throw new UsageError('--port is required');
-  const settings = { path: values.port, baudRate: parseInteger(values.baud, 'baud') ?? 115_200 };
-  const link = await openSerialPortLink(settings);
-  // A USB adapter built into the BMS re-enumerates when the BMS resets: open the port again then.
-  return createSmpDeviceSession({ link, reopen: () => openSerialPortLink(settings) });
 }
 
 export function openStores(values: DeviceValues): UpdateStores {

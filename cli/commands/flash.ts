@@ -7,8 +7,12 @@ import { exportReportJson } from '../../src/lib/core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
 import { runUpdate } from '../../src/lib/core/update/run-update';
 import type { FinalState, LogEntry, UpdateState } from '../../src/lib/core/update/update-state';
+import type { UpdateTimings } from '../../src/lib/core/update/update-timings';
 import { parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
-import { DEVICE_OPTIONS, DEVICE_USAGE, askYes, loadTechnician, loadTrustedKeys, openSession, openStores } from './device-options';
+import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
+import { createProgressBar, type ProgressBar, type ProgressOutput } from '../progress-bar';
+import { DEVICE_OPTIONS, DEVICE_USAGE, askYes, loadTechnician, loadTrustedKeys, openStores } from './device-options';
+import type { UploadIo } from './upload';
 
 export const summary = 'update a BMS safely: checks, backup, transfer, test boot, self-test, confirm or fall back';
 
@@ -35,34 +39,35 @@ const options = {
 
 const EXIT: Record<FinalState['outcome'], number> = { updated: 0, blocked: 3, aborted: 4, 'rolled-back': 5, failed: 6 };
 
-export function run(argv: string[], io: CliIo = processIo): Promise<number> {
+export function run(argv: string[], io: UploadIo = processIo, deps: DeviceCommandDeps & { timings?: Partial<UpdateTimings> } = {}): Promise<number> {
   return runCommand(usage, io, async () => {
     const { values, positionals } = parseCommandLine(argv, options, 1);
+    const settings = linkSettings(values);
     const image = readBytes(positionals[0]);
     const trustedKeys = loadTrustedKeys(values.trust ?? [], values);
     const technicianKey = await loadTechnician(values.key, values);
     const operator = values.operator ?? userInfo().username;
     const checklist = await siteChecklist(io, operator, values.yes ?? false);
-    const session = await openSession(values);
-    const progress = progressPrinter(io);
-    try {
-      const final = await runUpdate(image, {
+    const final = await withDevice(settings, deps, async ({ session }, signal) => {
+      const progress = progressPrinter(io, io.progress ?? { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY, columns: process.stderr.columns });
+      const result = await runUpdate(image, {
         session,
         store: openStores(values),
         trustedKeys,
         technicianKey,
         checklist,
+        signal,
+        timings: deps.timings,
         tool: 'bms-flasher (cli)',
         onState: progress.state,
         log: progress.log
       });
       progress.end();
-      if (values.report) writeReport(values.report, final);
-      io.out(outcomeText(final));
-      return EXIT[final.outcome];
-    } finally {
-      await session.close();
-    }
+      return result;
+    });
+    if (values.report) writeReport(values.report, final);
+    io.out(outcomeText(final));
+    return EXIT[final.outcome];
   });
 }
 
@@ -100,40 +105,34 @@ function outcomeText(final: FinalState): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Phases and log lines as they happen; a progress bar on a terminal during the transfer. */
-function progressPrinter(io: CliIo) {
-  const tty = Boolean(process.stderr.isTTY);
+/** Phases and log lines as they happen; the shared transfer bar while the image is sent (R16). */
+function progressPrinter(io: CliIo, output: ProgressOutput) {
   let phase = '';
-  let barShown = false;
-  const clearBar = () => {
-    if (barShown) io.err('\r\x1b[2K');
-    barShown = false;
+  let bar: ProgressBar | undefined;
+  const endBar = () => {
+    bar?.finish();
+    bar = undefined;
   };
   return {
     state(state: UpdateState) {
       if (state.phase !== phase) {
-        clearBar();
+        endBar();
         phase = state.phase;
         io.out(`== ${phase}\n`);
       }
-      if (state.phase === 'transfer' && tty) {
-        io.err(`\r${transferBar(state)}`);
-        barShown = true;
+      if (state.phase !== 'transfer') return;
+      if (state.paused) {
+        endBar();
+        return;
       }
+      bar ??= createProgressBar(output, { label: 'transfer' });
+      bar.update({ sent: state.sent, total: state.total, bytesPerSecond: state.bytesPerSecond, retries: state.restarts });
     },
     log(entry: LogEntry) {
-      clearBar();
-      io.out(`${entry.at.slice(11, 23)} ${entry.level === 'info' ? '   ' : entry.level.toUpperCase().padEnd(4)} ${entry.message}\n`);
+      // A log line during the transfer (a hold, a lost link) ends the bar; the next update starts a new one.
+      if (entry.phase === 'transfer' && bar) endBar();
+      io.out(`${entry.at.slice(11, 23)} ${entry.level === 'info' ? '    ' : entry.level.toUpperCase().padEnd(4)} ${entry.message}\n`);
     },
-    end: clearBar
+    end: endBar
   };
-}
-
-export function transferBar(state: Extract<UpdateState, { phase: 'transfer' }>): string {
-  const width = 30;
-  const done = state.total > 0 ? state.sent / state.total : 0;
-  const filled = Math.round(done * width);
-  const speed = `${(state.bytesPerSecond / 1024).toFixed(1)} KiB/s`;
-  const held = state.paused ? ` HELD: ${state.paused.checks.map((c) => c.id).join(', ')} out of band` : '';
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(done * 100).toFixed(1).padStart(5)} % ${state.sent}/${state.total} B ${speed}${held}`;
 }

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { verifyImage } from '../../src/lib/core/image/verify-image';
 import { checkInstalledImages, knownFromReports, knownFromVerified } from '../../src/lib/core/update/integrity';
 import { parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
-import { DEVICE_OPTIONS, DEVICE_USAGE, loadTrustedKeys, openSession, openStores } from './device-options';
+import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
+import { DEVICE_OPTIONS, DEVICE_USAGE, loadTrustedKeys, openStores } from './device-options';
 
 export const summary = "check the hashes of the BMS's installed images against verified, signed packages";
 
@@ -16,22 +17,19 @@ Packages of past updates (DATA/reports) are known too. Exit 1 when the running i
 
 const options = { ...DEVICE_OPTIONS, image: { type: 'string', multiple: true }, trust: { type: 'string', multiple: true } } as const;
 
-export function run(argv: string[], io: CliIo = processIo): Promise<number> {
+export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDeps = {}): Promise<number> {
   return runCommand(usage, io, async () => {
     const { values } = parseCommandLine(argv, options, 0);
     const trusted = loadTrustedKeys(values.trust ?? [], values);
     const known = knownFromReports(await openStores(values).reports.list());
     for (const path of values.image ?? []) known.push(knownFromVerified(await verifyImage(readBytes(path), trusted), basename(path)));
-    const session = await openSession(values);
-    try {
+    return withDevice(linkSettings(values), deps, async ({ session }) => {
       const entries = await checkInstalledImages(session, known);
       for (const e of entries) {
         const flags = [e.active && 'running', e.confirmed && 'confirmed'].filter(Boolean).join(', ');
         io.out(`${e.status.toUpperCase().padEnd(4)} slot ${e.slot} ${e.version} ${e.hash}${flags ? ` (${flags})` : ''}\n     ${e.reason}\n`);
       }
       return entries.some((e) => e.status === 'fail') ? 1 : 0;
-    } finally {
-      await session.close();
-    }
+    });
   });
 }

@@ -3,7 +3,8 @@ import { importBackupJson } from '../../src/lib/core/backup/config-backup';
 import type { ConfigChange } from '../../src/lib/core/backup/config-diff';
 import { previewRestore, restoreBackup } from '../../src/lib/core/backup/restore-backup';
 import { parseCommandLine, processIo, readText, runCommand, type CliIo } from '../args';
-import { DEVICE_OPTIONS, DEVICE_USAGE, askYes, loadTechnician, openSession } from './device-options';
+import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
+import { DEVICE_OPTIONS, DEVICE_USAGE, askYes, loadTechnician } from './device-options';
 
 export const summary = 'restore a configuration backup onto the BMS, with a preview of the changes';
 
@@ -22,13 +23,12 @@ export function describeChange(c: ConfigChange): string {
   return `  ${c.key}: new in the running firmware (${c.device}), left as is`;
 }
 
-export function run(argv: string[], io: CliIo = processIo): Promise<number> {
+export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDeps = {}): Promise<number> {
   return runCommand(usage, io, async () => {
     const { values, positionals } = parseCommandLine(argv, options, 1);
     const backup = importBackupJson(readText(positionals[0]));
     const signer = await loadTechnician(values.key, values);
-    const session = await openSession(values);
-    try {
+    return withDevice(linkSettings(values), deps, async ({ session }) => {
       const preview = await previewRestore(session, backup);
       io.out(`backup ${backup.id} → ${preview.device.model} ${preview.device.serial}\n`);
       if (preview.changes.length === 0) {
@@ -43,8 +43,6 @@ export function run(argv: string[], io: CliIo = processIo): Promise<number> {
       const result = await restoreBackup(session, backup, signer);
       io.out(`restored ${result.written.length} setting(s); the device now matches the backup${result.remaining.length ? ` except ${result.remaining.length} setting(s) the firmware does not share` : ''}\n`);
       return 0;
-    } finally {
-      await session.close();
-    }
+    });
   });
 }

@@ -1,0 +1,144 @@
+/**
+ * flash, backup, restore and integrity as a technician runs them, against the virtual BMS (through the
+ * link layer's line model, injected where the serial port would be opened).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestFirmware } from '../../src/lib/core/device/firmware-behaviour';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/device/test-keys';
+import { createVirtualBms, type VirtualBms } from '../../src/lib/core/device/virtual-bms';
+import { privateKeyToPem, publicKeyToPem } from '../../src/lib/core/image/keys';
+import { connectPacedLink } from '../../src/lib/core/link/paced-link';
+import { BENCH_TIMINGS, fastClock, untilRunning } from '../../src/lib/core/update/testing/virtual-bench';
+import type { DeviceCommandDeps } from '../open-link';
+import * as backup from './backup';
+import * as flash from './flash';
+import * as integrity from './integrity';
+import * as restore from './restore';
+
+const SPEED = 10;
+let dir: string;
+let bms: VirtualBms;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bms-cli-'));
+  bms = createVirtualBms({ clock: fastClock(SPEED) });
+  await untilRunning(bms);
+  await writeFile(join(dir, 'technician.pem'), privateKeyToPem(TECHNICIAN_TEST_SECRET_KEY));
+  await writeFile(join(dir, 'vendor.pub.pem'), publicKeyToPem(VENDOR_TEST_KEY.publicKey));
+});
+afterEach(async () => {
+  await bms.powerOff();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const deps = (): DeviceCommandDeps & { timings: typeof BENCH_TIMINGS } => ({
+  openLink: async () => connectPacedLink(bms.port, { pace: false }),
+  session: {
+    client: { timeoutMs: 150, retries: 2 },
+    paramsTimeoutMs: 150,
+    upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
+    linkTest: { rounds: 5, timeoutMs: 100 },
+    bootPollMs: 5,
+    bootProbeTimeoutMs: 100,
+    deviceClockRate: SPEED
+  },
+  timings: BENCH_TIMINGS
+});
+
+async function cli(command: { run: (argv: string[], io: never, deps: never) => Promise<number> }, argv: string[]) {
+  const result = { code: -1, out: '', err: '', progress: '' };
+  const io = { out: (t: string) => (result.out += t), err: (t: string) => (result.err += t), progress: { write: (t: string) => (result.progress += t), isTTY: false } };
+  result.code = await command.run(argv, io as never, deps() as never);
+  return result;
+}
+
+const common = () => ['--port', 'virtual', '--data', dir];
+
+describe('bms-flasher device commands', () => {
+  it('R16 R27 flash runs the whole procedure, shows progress, writes a printable report and exits 0', async () => {
+    const image = join(dir, 'fw.img');
+    await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 20_000 }));
+    const report = join(dir, 'report.html');
+    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--yes', '--operator', 'A. Martin', '--report', report, image]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('== transfer');
+    expect(r.out).toContain('OK: 1.1.0+0 runs and is confirmed');
+    expect(r.progress).toMatch(/transfer .*100\.0 %/);
+    const html = await readFile(report, 'utf8');
+    expect(html).toContain('A. Martin');
+    expect(html).toContain('Self-test: OK');
+    expect(bms.snapshot().slots[0]?.version).toBe('1.1.0+0');
+    // The package verified by this update is known from its report from now on (R26).
+    expect((await cli(integrity, common())).code).toBe(0);
+  });
+
+  it('R21 flash exits with the outcome status and prints the diagnosis and fix', async () => {
+    const image = join(dir, 'fw.img');
+    await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2, behaviour: { bootLoop: true } }));
+    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--yes', image]);
+    expect(r.code).toBe(5);
+    expect(r.out).toContain('UPDATE_BOOT_LOOP');
+    expect(r.out).toContain('diagnosis: Check the hardware compatibility matrix');
+    expect(r.out).toContain('fix: Revert to the last stable version');
+  });
+
+  it('R04 flash without --yes and without a terminal is blocked by the checklist, nothing written', async () => {
+    const image = join(dir, 'fw.img');
+    await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2 }));
+    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), image]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('UPDATE_CHECKLIST_INCOMPLETE');
+    expect(bms.flashOps().upload ?? 0).toBe(0);
+  });
+
+  it('R09 R23 backup exports a file that restore puts back after a preview', async () => {
+    const out = join(dir, 'backup.json');
+    const saved = await cli(backup, [...common(), '--out', out]);
+    expect(saved.code).toBe(0);
+    const original = bms.snapshot().config;
+    const exported = JSON.parse(await readFile(out, 'utf8'));
+    expect(exported.config).toEqual(original);
+
+    // The settings change (as a reset firmware would do), then the backup is restored.
+    exported.config = { ...original, cell_ov_mv: 3600 };
+    const changed = join(dir, 'changed.json');
+    await writeFile(changed, JSON.stringify(exported));
+    expect((await cli(restore, [...common(), '--yes', changed])).code).toBe(0);
+    expect(bms.snapshot().config.cell_ov_mv).toBe(3600);
+
+    const back = await cli(restore, [...common(), '--yes', out]);
+    expect(back.code).toBe(0);
+    expect(back.out).toContain('cell_ov_mv: 3600 → 3650');
+    expect(bms.snapshot().config).toEqual(original);
+  });
+
+  it('R23 restore refuses an invalid file and a backup of another device', async () => {
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, '{"format":"nope"}');
+    const invalid = await cli(restore, [...common(), '--yes', bad]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.err).toContain('UPDATE_BACKUP_INVALID');
+    const out = join(dir, 'b.json');
+    await cli(backup, [...common(), '--out', out]);
+    const other = JSON.parse(await readFile(out, 'utf8'));
+    await writeFile(out, JSON.stringify({ ...other, serial: 'SOMEONE-ELSE' }));
+    const wrong = await cli(restore, [...common(), '--yes', out]);
+    expect(wrong.err).toContain('UPDATE_BACKUP_WRONG_DEVICE');
+  });
+
+  it('R26 integrity knows the running image from a verified package, and flags an unknown one', async () => {
+    const unknown = await cli(integrity, [...common()]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toMatch(/FAIL slot 0 1\.0\.0/);
+    const factory = join(dir, 'factory.img');
+    await writeFile(factory, makeTestFirmware({ version: '1.0.0', securityCounter: 1 }));
+    const known = await cli(integrity, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--image', factory]);
+    expect(known.code).toBe(0);
+    expect(known.out).toMatch(/PASS slot 0 1\.0\.0 .* \(running, confirmed\)/);
+    expect(known.out).toContain('factory.img');
+  });
+});
