@@ -138,11 +138,17 @@ describe('session service against the Virtual BMS', () => {
     await r.connect();
     const image = makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 20_000 });
     const states: UpdateState[] = [];
-    const final = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist }, (state) => void states.push(state));
+    let duringTransfer: ReturnType<SessionService['telemetry']> | undefined;
+    const final = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist }, (state) => {
+      states.push(state);
+      if (state.phase === 'transfer') duringTransfer ??= r.service.telemetry();
+    });
     if (!final.ok) throw new Error(final.error.code);
     if (final.value.phase === 'failed') throw new Error(`${final.value.error.code} ${final.value.error.detail}`);
     expect(final.value).toMatchObject({ phase: 'done', outcome: 'updated', report: { operator: 'Ada', technician: { name: 'This browser' } } });
     expect(states.some((s) => s.phase === 'transfer')).toBe(true);
+    // The page's reading during the transfer is the procedure's own (no extra request on the line).
+    expect(await duringTransfer).toMatchObject({ ok: true, value: { cells_mv: expect.any(Array) } });
     expect(await r.stores.reports.list()).toHaveLength(1);
     expect(await r.stores.backups.list()).toHaveLength(1);
     expect(await r.service.identity()).toMatchObject({ ok: true, value: { fw_version: '1.1.0+0', sec_cnt: 2 } });

@@ -7,6 +7,7 @@ import { restoreBackup, previewRestore } from '../../../core/backup/restore-back
 import { BmsError, toResult, type Result } from '../../../core/errors';
 import type { Sha256 } from '../../../core/image/hash-image';
 import type { Link, LinkInfo } from '../../../core/link/link';
+import type { BmsTelemetry } from '../../../core/smp/groups/bms-group';
 import { worstStatus } from '../../../core/update/checks/check-result';
 import { checkLink } from '../../../core/update/checks/device-checks';
 import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
@@ -46,6 +47,8 @@ interface Connection {
 export function createSessionService(platform: SessionPlatform): SessionService {
   let current: Connection | undefined;
   let running: AbortController | undefined;
+  /** the procedure's latest reading while an update runs (see startUpdate) */
+  let monitored: BmsTelemetry | undefined;
 
   const connected = (): Connection => {
     if (!current) throw new BmsError('LINK_NOT_CONNECTED', 'no device session is open');
@@ -115,7 +118,9 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     },
     disconnect: () => toResult(closeCurrent),
     identity: () => call((session) => session.identity()),
-    telemetry: () => call((session) => session.telemetry()),
+    // During an update the page gets the procedure's own latest reading: an extra request could take
+    // one of the few device buffers the upload window uses.
+    telemetry: () => call(async (session) => (running && monitored) || session.telemetry()),
     imageState: () => call((session) => session.imageState()),
     linkTest: () =>
       call(async (session) => {
@@ -138,9 +143,13 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         idle();
         const controller = new AbortController();
         running = controller;
+        monitored = undefined;
+        const watched: SmpDeviceSession = Object.assign(Object.create(session) as SmpDeviceSession, {
+          telemetry: async () => (monitored = await session.telemetry())
+        });
         try {
           return await runUpdate(new Uint8Array(image), {
-            ...baseOptions(session, request),
+            ...baseOptions(watched, request),
             technicianKey: await platform.technicianKey(),
             signal: controller.signal,
             onState: (state, timeline) => notify(onState, state, [...timeline]),
