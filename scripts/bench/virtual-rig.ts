@@ -4,9 +4,8 @@
  * the upload benchmark and the upload resilience tests.
  */
 import type { DevicePort } from '../../src/lib/core/device/device-port';
-import type { SmpLimits } from '../../src/lib/core/device/device-context';
 import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/device/test-keys';
-import { createVirtualBms, type VirtualBms } from '../../src/lib/core/device/virtual-bms';
+import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../src/lib/core/device/virtual-bms';
 import { signImage } from '../../src/lib/core/image/sign-image';
 import { connectPacedLink, type PacedLink, type PacedLinkOptions } from '../../src/lib/core/link/paced-link';
 import { seededRandom } from '../../src/lib/core/link/seeded-random';
@@ -15,9 +14,9 @@ import { authenticate } from '../../src/lib/core/update/authenticate';
 import { createSmpDeviceSession, type SmpDeviceSession } from '../../src/lib/core/update/smp-device-session';
 import { secretKeySigner } from '../../src/lib/core/update/technician-signer';
 
-/** Boots a virtual BMS with these SMP buffers and waits until its application answers. */
-export async function bootVirtualBms(smp: Partial<SmpLimits> = {}, timeoutMs = 5000): Promise<VirtualBms> {
-  const bms = createVirtualBms({ smp });
+/** Boots a virtual BMS (e.g. with other SMP buffers or slot size) and waits until its application answers. */
+export async function bootVirtualBms(options: Omit<VirtualBmsOptions, 'clock'> = {}, timeoutMs = 5000): Promise<VirtualBms> {
+  const bms = createVirtualBms(options);
   const deadline = Date.now() + timeoutMs;
   while (bms.status !== 'app') {
     if (Date.now() > deadline) throw new Error(`the virtual BMS did not boot within ${timeoutMs} ms (status ${bms.status})`);

@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { SECTOR_SIZE, SLOT_SIZE } from '../../src/lib/core/device/flash-layout';
+import { SECTOR_SIZE, DEFAULT_SLOT_SIZE } from '../../src/lib/core/device/flash-layout';
 import type { VirtualBms } from '../../src/lib/core/device/virtual-bms';
 import { isBmsError } from '../../src/lib/core/errors';
 import { parseImage } from '../../src/lib/core/image/parse-image';
@@ -24,8 +24,8 @@ const BAUD = 1_000_000;
 /** The first `length` bytes of slot 1, read from the device's flash. */
 function slot1(bms: VirtualBms, length: number): Uint8Array {
   const { flash } = bms.exportState();
-  const out = new Uint8Array(SLOT_SIZE).fill(0xff);
-  const first = SLOT_SIZE / SECTOR_SIZE;
+  const out = new Uint8Array(DEFAULT_SLOT_SIZE).fill(0xff);
+  const first = DEFAULT_SLOT_SIZE / SECTOR_SIZE;
   for (let sector = 0; sector < first; sector++) {
     const text = flash[String(first + sector)];
     const bytes = text === undefined ? undefined : base64Decode(new TextEncoder().encode(text));

@@ -22,12 +22,12 @@ export const DEVICE_ERRORS = {
   DEVICE_OPTION_INVALID: {
     en: {
       summary: 'The virtual BMS options are invalid.',
-      diagnosis: 'An option (serial, hardware revision, bootloader version, timing, buffer sizes) is outside what the simulator supports.',
+      diagnosis: 'An option (serial, hardware revision, bootloader version, timing, buffer sizes, slot size) is outside what the simulator supports.',
       fix: 'Correct the option named in the detail.'
     },
     fr: {
       summary: 'Les options du BMS virtuel sont invalides.',
-      diagnosis: "Une option (numéro de série, révision matérielle, version du chargeur, temps, tailles de tampon) sort de ce que le simulateur accepte.",
+      diagnosis: "Une option (numéro de série, révision matérielle, version du chargeur, temps, tailles de tampon, taille d'emplacement) sort de ce que le simulateur accepte.",
       fix: "Corrigez l'option indiquée dans le détail."
     }
   },

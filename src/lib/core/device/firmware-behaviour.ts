@@ -14,7 +14,7 @@ import type { BmsMetadata, ImageVersion } from '../image/image-types';
 import { signImage } from '../image/sign-image';
 import { parseVersion } from '../image/version';
 import { DEFAULT_IDENTITY } from './device-identity';
-import { SLOT_SIZE, WRITE_ALIGN } from './flash-layout';
+import { DEFAULT_SLOT_SIZE, WRITE_ALIGN } from './flash-layout';
 import { VENDOR_TEST_SECRET_KEY } from './test-keys';
 
 export const SELF_TEST_ITEMS = ['voltage_calibration', 'temperature_sensors', 'rs485', 'can'] as const;
@@ -88,6 +88,8 @@ export interface TestFirmwareOptions {
   signingKey?: Uint8Array | null;
   /** imgtool --pad --confirm: a whole-slot image whose trailer asks for a permanent swap */
   confirm?: boolean;
+  /** imgtool --slot-size: the slot the image must fit (and is padded to with `confirm`); default 128 KiB */
+  slotSize?: number;
 }
 
 export function makeTestFirmware(options: TestFirmwareOptions): Uint8Array {
@@ -103,7 +105,7 @@ export function makeTestFirmware(options: TestFirmwareOptions): Uint8Array {
     version,
     securityCounter: options.securityCounter === null ? undefined : (options.securityCounter ?? 1),
     headerSize: 0x200,
-    slotSize: SLOT_SIZE,
+    slotSize: options.slotSize ?? DEFAULT_SLOT_SIZE,
     align: WRITE_ALIGN,
     confirm: options.confirm,
     metadata

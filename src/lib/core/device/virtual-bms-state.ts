@@ -9,7 +9,7 @@ import type { TrustedKey } from '../image/keys';
 import { formatBootloaderVersion, resolveIdentity, type DeviceIdentity } from './device-identity';
 import type { BatteryState } from './battery';
 import type { FlashImage } from './flash';
-import type { FlashLayout } from './flash-layout';
+import { DEFAULT_SLOT_SIZE, slotSizeProblem, type FlashLayout } from './flash-layout';
 import type { InterfaceFaults } from './self-test';
 
 export const VIRTUAL_BMS_STATE_FORMAT = 'bms-flasher/virtual-bms/v1';
@@ -18,6 +18,8 @@ export interface VirtualBmsState {
   format: typeof VIRTUAL_BMS_STATE_FORMAT;
   identity: { model: string; serial: string; hwRev: string; bootloaderVersion: string };
   embeddedKeys: { name: string; publicKey: string }[];
+  /** bytes per image slot: sector numbers in `flash` depend on it (absent in states saved before slots were sized: 128 KiB) */
+  slotSize?: number;
   flash: FlashImage;
   battery: BatteryState;
   interfaceFaults: InterfaceFaults;
@@ -43,6 +45,7 @@ export function exportFlashState(device: ExportSource, battery: BatteryState, so
       bootloaderVersion: formatBootloaderVersion(device.identity.bootloaderVersion)
     },
     embeddedKeys: device.embeddedKeys.map((k) => ({ name: k.name, publicKey: bytesToHex(k.publicKey) })),
+    slotSize: device.layout.primary.size,
     flash: device.layout.flash.export(),
     battery: { ...battery, socPm, atMs: 0, failedSensors: [...battery.failedSensors] },
     interfaceFaults: { ...device.interfaceFaults },
@@ -59,6 +62,14 @@ export interface RestoredState {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The slot size the saved flash was laid out with, so its sectors land in the same partitions. */
+export function savedSlotSize(value: unknown): number {
+  const saved = isObject(value) && value.slotSize !== undefined ? value.slotSize : DEFAULT_SLOT_SIZE;
+  const problem = typeof saved === 'number' ? slotSizeProblem(saved) : 'slotSize is not a number';
+  if (problem) fail('DEVICE_STATE_INVALID', problem);
+  return saved as number;
+}
 
 export function importState(value: unknown, layout: FlashLayout, nowMs: number): RestoredState {
   const invalid = (why: string): never => fail('DEVICE_STATE_INVALID', why);

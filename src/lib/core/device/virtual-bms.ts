@@ -19,13 +19,13 @@ import { systemClock, type DeviceClock } from './device-clock';
 import { resolveIdentity, type DeviceIdentity } from './device-identity';
 import type { DevicePort } from './device-port';
 import { makeTestFirmware } from './firmware-behaviour';
-import { createFlashLayout, type FlashLayout } from './flash-layout';
+import { createFlashLayout, DEFAULT_SLOT_SIZE, type FlashLayout } from './flash-layout';
 import { readSlotInfo } from './image-slots';
 import type { PowerLossTrigger } from './power-faults';
 import type { InterfaceFaults } from './self-test';
 import { TECHNICIAN_TEST_PUBLIC_KEY, VENDOR_TEST_KEY } from './test-keys';
 import { readTrusted, writeTrusted } from './trusted-storage';
-import { importState, exportFlashState, type VirtualBmsState } from './virtual-bms-state';
+import { importState, exportFlashState, savedSlotSize, type VirtualBmsState } from './virtual-bms-state';
 
 export type { VirtualBmsState } from './virtual-bms-state';
 export type { PowerLossTrigger } from './power-faults';
@@ -47,10 +47,15 @@ export interface VirtualBmsOptions {
   technicianKeys?: Uint8Array[];
   /** image programmed into slot 0 at the factory (default: test firmware 1.0.0, security counter 1) */
   factoryImage?: Uint8Array;
+  /**
+   * Bytes per image slot, a multiple of 4 KiB (default 128 KiB). The largest image the device takes is the
+   * slot minus its trailer sectors and the spare sector swap-using-move needs (max_image_size).
+   */
+  slotSize?: number;
   /** SMP transport limits (default buf_size 384, buf_count 4, line length 127, as a Zephyr app) */
   smp?: Partial<SmpLimits>;
   authTiming?: Partial<AuthTiming>;
-  /** a state from exportState(): flash, identity, keys and battery come from it */
+  /** a state from exportState(): flash (with its slot size), identity, keys and battery come from it */
   state?: VirtualBmsState;
   /** false: the device stays off until powerOn() (default true) */
   powerOn?: boolean;
@@ -133,9 +138,18 @@ function checkLimits(limits: SmpLimits): SmpLimits {
   return limits;
 }
 
+function slotSizeOf(options: VirtualBmsOptions): number {
+  if (!options.state) return options.slotSize ?? DEFAULT_SLOT_SIZE;
+  const saved = savedSlotSize(options.state);
+  if (options.slotSize !== undefined && options.slotSize !== saved) {
+    fail('DEVICE_OPTION_INVALID', `slot size ${options.slotSize} differs from the ${saved} bytes of the saved state`);
+  }
+  return saved;
+}
+
 export function createVirtualBms(options: VirtualBmsOptions = {}): VirtualBms {
   const clock = options.clock ?? systemClock;
-  const layout = createFlashLayout();
+  const layout = createFlashLayout(slotSizeOf(options));
   let identity: DeviceIdentity;
   let embeddedKeys: TrustedKey[];
   let batteryState: BatteryState;
