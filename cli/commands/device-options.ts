@@ -3,7 +3,7 @@
  * stores, the trusted keys and the technician key, and yes/no questions.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { createBackupStore } from '../../src/lib/core/backup/backup-store';
 import { parseAnyKeyPem, type TrustedKey } from '../../src/lib/core/image/keys';
@@ -48,7 +48,7 @@ export function loadTrustedKeys(paths: readonly string[], values: DeviceValues):
   } catch {
     // No folder: only the keys given on the command line.
   }
-  return [...paths, ...stored].map((path) => ({ name: path, publicKey: parseAnyKeyPem(readText(path)).publicKey }));
+  return [...paths, ...stored].map((path) => ({ name: basename(path), publicKey: parseAnyKeyPem(readText(path)).publicKey }));
 }
 
 /** --key, else DATA/technician.pem; undefined when neither exists (the procedure then says what to do). */
