@@ -3,7 +3,10 @@
  * never touches the other. Opened lazily, because pages are prerendered where IndexedDB does not exist.
  */
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import { createBackupStore } from '../../core/backup/backup-store';
 import type { RecordStore } from '../../core/backup/record-store';
+import { createReportStore } from '../../core/report/update-report';
+import type { UpdateStores } from '../../core/update/update-context';
 
 export function idbRecordStore(databaseName: string, storeName = 'records'): RecordStore {
   let store: UseStore | undefined;
@@ -18,3 +21,8 @@ export function idbRecordStore(databaseName: string, storeName = 'records'): Rec
 
 export const idbBackupRecords = () => idbRecordStore('bms-flasher-backups');
 export const idbReportRecords = () => idbRecordStore('bms-flasher-reports');
+
+/** The stores runUpdate needs, in this browser's IndexedDB. */
+export function idbUpdateStores(): UpdateStores {
+  return { backups: createBackupStore(idbBackupRecords()), reports: createReportStore(idbReportRecords()) };
+}
