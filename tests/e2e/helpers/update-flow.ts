@@ -1,0 +1,73 @@
+/**
+ * The update flow as a technician clicks through it with the in-browser Virtual BMS: Connect, choose a
+ * catalog image on the Firmware page, pass the pre-flight, run the update, read the result. Each step
+ * waits on what the user sees, never on timers.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, type Download, type Page } from '@playwright/test';
+
+export const OPERATOR = 'A. Technician';
+/** Transfer, test boot, self-test and the 3 s balancing test of the virtual BMS in real time, with margin. */
+export const UPDATE_TIMEOUT_MS = 90_000;
+
+export async function connectVirtualBms(page: Page): Promise<void> {
+  await page.goto('/connect/');
+  const button = page.getByRole('button', { name: 'Try without hardware — Virtual BMS' });
+  await expect(button).toBeEnabled();
+  await button.click();
+  // The Connect page moves on to the Device page once the board answered.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Device', { timeout: 20_000 });
+  await expect(page.getByText('VB2400001').first()).toBeVisible();
+}
+
+/**
+ * Moves through the main navigation. A page.goto() would reload the app, and a reload ends the
+ * device session (its worker restarts), as it would for a user.
+ */
+export async function navigate(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+/** On the Firmware page: downloads, verifies and chooses one catalog image. */
+export async function chooseCatalogImage(page: Page, id: string): Promise<void> {
+  await navigate(page, 'Firmware');
+  const entry = page.locator(`[data-testid="catalog-entry"][data-id="${id}"]`);
+  await entry.getByRole('button', { name: 'Use for the update' }).click();
+  await expect(entry.getByRole('button', { name: 'Chosen ✔' })).toBeVisible();
+}
+
+/** From the Firmware page to the measured pre-flight, with the checklist confirmed. */
+export async function openPreflight(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Continue to the pre-flight checks' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pre-flight checks');
+  await expect(page.getByTestId('check-supply')).toBeVisible({ timeout: 20_000 });
+}
+
+export async function confirmChecklist(page: Page, operator = OPERATOR): Promise<void> {
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByLabel('Operator name (for the report)').fill(operator);
+}
+
+/** Starts the update from the pre-flight and waits until it finished; leaves the page on the Result page. */
+export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) => Promise<void>): Promise<void> {
+  await page.getByTestId('start-update').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Update');
+  await onUpdatePage?.(page);
+  await page.getByTestId('to-result').click({ timeout: UPDATE_TIMEOUT_MS });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result');
+}
+
+export async function downloadedText(download: Download): Promise<string> {
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+/**
+ * README screenshots (docs/screenshots), taken by the scenarios on their way when SCREENSHOTS=1, so an
+ * ordinary test run leaves the working tree clean.
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage, animations: 'disabled' });
+}
