@@ -25,7 +25,6 @@ test('R09 R23 a backup is exported to a file, deleted, imported back and restore
   const backup = page.getByTestId('backup');
   await expect(backup).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('Device VB2400001 (VBMS-16S): 1 backup(s)');
-  await screenshot(page, 'backups');
 
   const [download] = await Promise.all([page.waitForEvent('download'), backup.getByRole('button', { name: 'Export to a file' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^bms-backup-VB2400001-.*\.json$/);
@@ -61,6 +60,7 @@ test('R09 R23 a backup is exported to a file, deleted, imported back and restore
   const diff = olderItem.getByTestId('config-diff');
   await expect(diff.locator('tr[data-key="device_name"]')).toContainText('rack 7');
   await expect(diff.locator('tr[data-key="cell_ov_mv"]')).toContainText('3600');
+  await screenshot(page, 'backups');
   await olderItem.getByTestId('confirm-restore').click();
   await expect(olderItem.getByTestId('restore-done')).toContainText('Restored 2 setting(s)');
   await compare(page, olderItem);

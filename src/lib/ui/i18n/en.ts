@@ -420,7 +420,7 @@ export const en = {
   'backups.compare': 'Compare with the device',
   'backups.diffCaption': 'Differences between device {serial} and this backup',
   'backups.restore': 'Restore {count} setting(s) to the device',
-  'backups.nothingToWrite': 'Nothing to write: the device already has these values.',
+  'backups.nothingToWrite': 'Nothing to write: these differences are settings the running firmware lacks or added.',
   'backups.restored': 'Restored {count} setting(s): {keys}. Read back and compared.',
   'backups.remaining': 'Differences a restore cannot write (settings the running firmware lacks or added)',
   'backups.diff.none': 'No difference: the device and the backup agree.',

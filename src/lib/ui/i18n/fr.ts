@@ -422,7 +422,7 @@ export const fr: Messages = {
   'backups.compare': 'Comparer avec l’appareil',
   'backups.diffCaption': 'Différences entre l’appareil {serial} et cette sauvegarde',
   'backups.restore': 'Restaurer {count} réglage(s) sur l’appareil',
-  'backups.nothingToWrite': 'Rien à écrire : l’appareil a déjà ces valeurs.',
+  'backups.nothingToWrite': 'Rien à écrire : ces différences portent sur des réglages absents ou ajoutés par le micrologiciel en service.',
   'backups.restored': '{count} réglage(s) restauré(s) : {keys}. Relus et comparés.',
   'backups.remaining':
     'Différences qu’une restauration ne peut pas écrire (réglages absents ou ajoutés par le micrologiciel en service)',
