@@ -86,6 +86,16 @@ describe('bms-flasher device commands', () => {
     expect(r.out).toContain('fix: Revert to the last stable version');
   });
 
+  it('R14 flash with a --key file that does not exist names the missing key, nothing written', async () => {
+    const image = join(dir, 'fw.img');
+    await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2 }));
+    const r = await cli(flash, [...common(), '--key', join(dir, 'nope.pem'), '--yes', image]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('UPDATE_TECHNICIAN_KEY_MISSING');
+    expect(r.err).not.toContain('    at ');
+    expect(bms.flashOps().upload ?? 0).toBe(0);
+  });
+
   it('R04 flash without --yes and without a terminal is blocked by the checklist, nothing written', async () => {
     const image = join(dir, 'fw.img');
     await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2 }));

@@ -11,6 +11,7 @@ import { createReportStore } from '../../src/lib/core/report/update-report';
 import type { UpdateStores } from '../../src/lib/core/update/update-context';
 import { defaultDataDir, fileBackupRecords, fileReportRecords, loadTechnicianKeyFile } from '../../src/lib/platform/node/file-store';
 import type { TechnicianSigner } from '../../src/lib/core/update/technician-signer';
+import { fail } from '../../src/lib/core/errors';
 import { readText, type CliIo } from '../args';
 
 export const DEVICE_OPTIONS = {
@@ -57,7 +58,9 @@ export async function loadTechnician(path: string | undefined, values: DeviceVal
   try {
     return await loadTechnicianKeyFile(file);
   } catch (error) {
-    if (path !== undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    // An explicit --key that does not exist is a mistake to name; no default key file just means "none".
+    if (path !== undefined) fail('UPDATE_TECHNICIAN_KEY_MISSING', `no key file at ${path}`);
     return undefined;
   }
 }
