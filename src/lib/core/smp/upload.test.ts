@@ -115,6 +115,34 @@ describe('image upload', () => {
     expect(uploads(device).length).toBe(afterEnd);
   });
 
+  it('R16 abandons the requests in flight when the device rewinds, instead of waiting out their timeouts', async () => {
+    const { device, client } = await setup({ params: { bufSize: 512, bufCount: 4 } });
+    const file = imageOf(30_000);
+    const handler = device.handlers.get('1:1')!;
+    const written: number[] = [];
+    let count = 0;
+    // A burst of line noise: requests 6 to 8 are lost, 9 is answered with the offset of 6 (a rewind),
+    // and 10, the first one sent after the rewind, is lost too.
+    device.on(1, 1, (req, d) => {
+      count++;
+      if ([6, 7, 8, 10].includes(count)) return undefined;
+      const before = d.session?.off;
+      const answer = handler(req, d);
+      if (d.session && d.session.off !== before) written.push(req.body.off as number);
+      return answer;
+    });
+    const started = performance.now();
+    await uploadImage(client, file, { timeoutMs: 2000 });
+    // Requests 6-8 would each hold a window slot until their 2 s timeout: with them, the window is full.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(device.session?.data).toEqual(file);
+    // Each chunk written once, in order: nothing from before the rewind landed after it.
+    expect(written).toEqual([...new Set(written)].sort((a, b) => a - b));
+    const afterEnd = uploads(device).length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(uploads(device).length).toBe(afterEnd);
+  });
+
   it('R16 sends the first-chunk fields again when the device answers off=0 mid-upload', async () => {
     const { device, client } = await setup();
     device.loseSessionAt = 2000;

@@ -5,14 +5,15 @@
  *   - every chunk carries its offset, and the device answers an unexpected one with the offset it does
  *     expect without writing it, so resending is never misplaced;
  *   - an answer ahead of our cursor moves the cursor (data the device already has);
- *   - an answer behind the chunk it acknowledges means a chunk was lost: go back to that offset;
+ *   - an answer behind the chunk it acknowledges means a chunk was lost: drop the requests in flight
+ *     and go back to that offset;
  *   - an answer of 0 means the device lost the session (reset, other transport): send the first-chunk
  *     fields again.
  * The upload always starts with an off=0 request carrying `len` and the file's SHA-256, so calling it
  * again after a disconnect resumes: the device answers with the offset to continue from.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { BmsError, fail, isBmsError } from '../errors';
+import { BmsError, fail } from '../errors';
 import { maxChunkData } from './chunk-size';
 import { uploadChunk, type UploadAnswer } from './groups/image-group';
 import { LONG_TIMEOUT_MS, type SmpClient } from './smp-client';
@@ -67,10 +68,8 @@ export interface UploadResult {
 interface Flight {
   off: number;
   end: number;
-  /** bumped by every rewind and restart: answers to older flights may advance but never rewind */
-  epoch: number;
   outcome: Promise<{ answer?: UploadAnswer; error?: unknown }>;
-  /** abandons the request: no resend of a chunk nobody waits for (e.g. after the device restarted) */
+  /** abandons the request: no resend of a chunk nobody waits for (after a rewind or a restart) */
   stop: AbortController;
 }
 
@@ -106,7 +105,6 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
   const resumedFrom = answer.off > firstChunkSize ? answer.off : 0;
   let acked = checkOffset(answer.off, total);
   let cursor = acked;
-  let epoch = 0;
   let restarts = 0;
   let stalled = 0;
   const inflight = new Set<Flight>();
@@ -137,7 +135,7 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
           (result) => ({ answer: result }),
           (error: unknown) => ({ error })
         );
-        inflight.add({ off, end, epoch, outcome, stop });
+        inflight.add({ off, end, outcome, stop });
         cursor = end;
       }
       if (inflight.size === 0) {
@@ -148,12 +146,8 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
       }
       const { flight, answer: next, error } = await Promise.race([...inflight].map((f) => f.outcome.then((o) => ({ flight: f, ...o }))));
       inflight.delete(flight);
-      const current = flight.epoch === epoch;
-      if (next === undefined) {
-        // A failed chunk from before a rewind was already sent again: only a current failure ends the upload.
-        if (current || isCancel(error)) throw error;
-        continue;
-      }
+      // Every flight here was sent after the last rewind or restart (those abandon the older ones).
+      if (next === undefined) throw error;
       answer = next;
       if (answer.off === 0) {
         if (++restarts > (options.maxRestarts ?? 3)) {
@@ -161,7 +155,6 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
         }
         // Chunks still in flight belong to the lost session: stop waiting for (and resending) them.
         abandon(inflight);
-        epoch++;
         resends++;
         answer = await sendFirst();
         acked = cursor = checkOffset(answer.off, total);
@@ -175,11 +168,12 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
         report();
       }
       if (off > cursor) cursor = off;
-      else if (current && off < flight.end) {
+      else if (off < flight.end) {
         // The device did not take this whole chunk: one before it (or part of it) was lost. Resend from
-        // there; later answers from chunks already in flight can no longer rewind (new epoch).
+        // there. The chunks still in flight are behind the rewind: the device will not write them, so stop
+        // waiting for them, or a lost one holds its window slot until its own retries run out.
         stallCheck(++stalled, off, total);
-        epoch++;
+        abandon(inflight);
         resends++;
         cursor = off;
       }
@@ -218,8 +212,4 @@ function stallCheck(stalled: number, off: number, total: number): void {
   if (stalled > MAX_STALLED_REWINDS) {
     fail('SMP_UPLOAD_STALLED', `the device asked ${stalled} times in a row for offset ${off} of ${total}`);
   }
-}
-
-function isCancel(error: unknown): boolean {
-  return isBmsError(error) && error.code === 'CANCELLED';
 }
