@@ -29,6 +29,22 @@ export async function navigate(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }
 
+/**
+ * Sets knobs of the Virtual BMS fault panel (Connect page), by their labels; reached through the
+ * navigation so a running update goes on meanwhile.
+ */
+export async function setVirtualBmsKnobs(page: Page, fields: Record<string, string>): Promise<void> {
+  await navigate(page, 'Connect');
+  const panel = page.locator('details', { hasText: 'Virtual BMS fault panel' });
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  // The form fills from the board's status once loaded: typing before would be overwritten.
+  await expect(panel.getByTestId('vbms-board')).toBeVisible();
+  for (const [label, value] of Object.entries(fields)) await panel.getByLabel(label).fill(value);
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Applied.');
+  for (const [label, value] of Object.entries(fields)) await expect(panel.getByLabel(label)).toHaveValue(value);
+}
+
 /** On the Firmware page: downloads, verifies and chooses one catalog image. */
 export async function chooseCatalogImage(page: Page, id: string): Promise<void> {
   await navigate(page, 'Firmware');
