@@ -49,6 +49,30 @@ describe('transfer', () => {
     expect(final.report.phases.find((p) => p.phase === 'transfer')?.outcome).toBe('warn');
   });
 
+  it('R01 R16 on a slow device, the reading between chunks still gets a buffer: a charge leaving the band holds the transfer', async () => {
+    const b = await bench();
+    b.bms.setResponseDelay(150);
+    const transfers: Transfer[] = [];
+    let drained = false;
+    const final = await runUpdate(
+      image(),
+      b.options({
+        onState: (s) => {
+          if (s.phase !== 'transfer') return;
+          transfers.push(s);
+          if (!drained && s.sent > 10_000) {
+            drained = true;
+            b.bms.battery.setSoc(150);
+          }
+          if (s.paused) b.bms.battery.setSoc(500);
+        }
+      })
+    );
+    expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    expect(transfers.find((t) => t.paused)?.paused?.checks[0]).toMatchObject({ id: 'soc', code: 'UPDATE_SOC_OUT_OF_RANGE' });
+    expect(final.report.log.some((l) => /telemetry during the transfer: SMP_TIMEOUT/.test(l.message))).toBe(false);
+  });
+
   it('R01 a state of charge that stays out of band stops the transfer cleanly: nothing activated', async () => {
     const b = await bench();
     const before = b.bms.snapshot();
