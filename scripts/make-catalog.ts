@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog } from '../src/lib/ui/catalog/build-catalog';
+import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from '../src/lib/ui/catalog/build-catalog';
 
 const DIR = 'static/firmware';
 const { json, files } = buildCatalog();
@@ -15,4 +15,6 @@ mkdirSync(DIR, { recursive: true });
 for (const name of readdirSync(DIR)) if (name.endsWith('.bin')) rmSync(join(DIR, name));
 for (const file of files) writeFileSync(join(DIR, file.path), file.bytes);
 writeFileSync(join(DIR, 'catalog.json'), json);
+// The public half of the simulator's vendor test key, for `bms-flasher flash --trust` against `sim`.
+writeFileSync(join(DIR, VENDOR_KEY_FILE), vendorKeyPem());
 console.log(`wrote ${DIR}/catalog.json and ${files.length} images`);

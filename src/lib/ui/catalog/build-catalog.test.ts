@@ -7,7 +7,7 @@ import { readFirmwareBehaviour } from '../../core/device/firmware-behaviour';
 import { VENDOR_TEST_KEY } from '../../core/device/test-keys';
 import { formatVersion } from '../../core/image/version';
 import { verifyImage } from '../../core/image/verify-image';
-import { buildCatalog } from './build-catalog';
+import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from './build-catalog';
 import { catalogForDevice, parseCatalog } from './catalog';
 
 const DIR = new URL('../../../../static/firmware/', import.meta.url);
@@ -22,6 +22,7 @@ describe('firmware catalog (static/firmware)', () => {
     for (const file of built.files) {
       expect(bytesToHex(new Uint8Array(readFileSync(new URL(file.path, DIR)))), `${hint} (${file.path})`).toBe(bytesToHex(file.bytes));
     }
+    expect(readFileSync(new URL(VENDOR_KEY_FILE, DIR), 'utf8'), hint).toBe(vendorKeyPem());
   });
 
   it('R08 R11 R07 R25 every entry says what its image is: hashes, signature, version, counter, compatibility', async () => {

@@ -8,7 +8,9 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { DEFAULT_IDENTITY, formatBootloaderVersion } from '../../core/device/device-identity';
 import { makeTestFirmware, type FirmwareBehaviour } from '../../core/device/firmware-behaviour';
 import { parseImage } from '../../core/image/parse-image';
+import { publicKeyToPem } from '../../core/image/keys';
 import { formatVersion } from '../../core/image/version';
+import { VENDOR_TEST_KEY } from '../../core/device/test-keys';
 import { CATALOG_FORMAT, type CatalogImage, type CatalogText, type FirmwareCatalog } from './catalog';
 
 /** Firmware-sized enough for a visible progress bar, small enough for fast e2e runs over the virtual link. */
@@ -151,4 +153,11 @@ export function buildCatalog(): BuiltCatalog {
   });
   const catalog: FirmwareCatalog = { format: CATALOG_FORMAT, name: 'Virtual BMS firmware (signed with the vendor TEST key)', images };
   return { catalog, json: `${JSON.stringify(catalog, null, 2)}\n`, files };
+}
+
+/** Served beside the catalog: the key its images are signed with (a published TEST key of the simulator). */
+export const VENDOR_KEY_FILE = 'vbms-vendor.pub.pem';
+
+export function vendorKeyPem(): string {
+  return publicKeyToPem(VENDOR_TEST_KEY.publicKey);
 }
