@@ -1,10 +1,10 @@
 /**
  * Shared plumbing for bms-flasher subcommands: node:util parseArgs with usage errors (exit 2), and
- * BmsErrors printed as `CODE: detail` plus the catalog's one-line summary (exit 1).
+ * BmsErrors printed as `CODE: detail` plus the catalog's summary, diagnosis and fix (exit 1).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isBmsError, toErrorData } from '../src/lib/core/errors';
+import { isBmsError, toErrorData, type ErrorData } from '../src/lib/core/errors';
 import { describeError } from '../src/lib/core/error-catalog';
 
 /** A failure outside the image/device domains (missing file, refusing to overwrite): exit 1, no usage. */
@@ -75,6 +75,12 @@ function fileOp<T>(verb: string, path: string, op: () => T): T {
   }
 }
 
+/** An error as every command prints it: the code and this occurrence's facts, then what the catalog says to do. */
+export function errorText(error: ErrorData): string {
+  const text = describeError(error.code);
+  return `${error.code}: ${error.detail}\n  ${text.summary}\n  diagnosis: ${text.diagnosis}\n  fix: ${text.fix}\n`;
+}
+
 /** Runs a command body and turns every outcome into an exit code and readable text. */
 export async function runCommand(usage: string, io: CliIo, body: () => Promise<number> | number): Promise<number> {
   try {
@@ -88,9 +94,7 @@ export async function runCommand(usage: string, io: CliIo, body: () => Promise<n
       io.err(`error: ${error.message}\n${error instanceof UsageError ? `\n${usage}\n` : ''}`);
       return error.exitCode;
     }
-    const data = toErrorData(error);
-    const summary = describeError(data.code).summary;
-    io.err(`${data.code}: ${data.detail}\n  ${summary}\n`);
+    io.err(errorText(toErrorData(error)));
     if (!isBmsError(error) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     return 1;
   }

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeError } from '../../src/lib/core/error-catalog';
 import { makeTestFirmware } from '../../src/lib/core/device/firmware-behaviour';
 import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/device/test-keys';
 import { createVirtualBms, type VirtualBms } from '../../src/lib/core/device/virtual-bms';
@@ -91,7 +92,8 @@ describe('bms-flasher device commands', () => {
     await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2 }));
     const r = await cli(flash, [...common(), '--key', join(dir, 'nope.pem'), '--yes', image]);
     expect(r.code).not.toBe(0);
-    expect(r.err).toContain('UPDATE_TECHNICIAN_KEY_MISSING');
+    expect(r.err).toMatch(/^UPDATE_TECHNICIAN_KEY_MISSING: /);
+    expect(r.err).toContain(`\n  fix: ${describeError('UPDATE_TECHNICIAN_KEY_MISSING').fix}\n`);
     expect(r.err).not.toContain('    at ');
     expect(bms.flashOps().upload ?? 0).toBe(0);
   });

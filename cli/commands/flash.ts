@@ -1,14 +1,13 @@
 /** `bms-flasher flash`: the whole safe update procedure on a serial port (GitHub issue 5). */
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { describeError } from '../../src/lib/core/error-catalog';
 import { renderReportHtml, renderReportText } from '../../src/lib/core/report/render-report';
 import { exportReportJson } from '../../src/lib/core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
 import { runUpdate } from '../../src/lib/core/update/run-update';
 import type { FinalState, LogEntry, UpdateState } from '../../src/lib/core/update/update-state';
 import type { UpdateTimings } from '../../src/lib/core/update/update-timings';
-import { parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
+import { errorText, parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
 import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
 import { createProgressBar, type ProgressBar, type ProgressOutput } from '../progress-bar';
 import { DEVICE_OPTIONS, DEVICE_USAGE, askYes, loadTechnician, loadTrustedKeys, openStores } from './device-options';
@@ -98,11 +97,7 @@ function outcomeText(final: FinalState): string {
     if (report.configChanges?.length) lines.push(`${report.configChanges.length} setting(s) differ from backup ${report.backupId}: run \`bms-flasher restore\` with it if needed`);
   }
   const problem = final.phase === 'failed' ? final.error : final.cause;
-  if (problem) {
-    const text = describeError(problem.code);
-    lines.push(`${problem.code}: ${problem.detail}`, `  ${text.summary}`, `  diagnosis: ${text.diagnosis}`, `  fix: ${text.fix}`);
-  }
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n${problem ? errorText(problem) : ''}`;
 }
 
 /** Phases and log lines as they happen; the shared transfer bar while the image is sent (R16). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/lib/core/error-catalog';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ async function run(command: { run(argv: string[], io: CliIo): Promise<number> },
 }
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'bms-image-'));
+/** What every command prints under an error's summary: the catalog's diagnosis and fix. */
+const advice = (code: string) => `  diagnosis: ${describeError(code).diagnosis}\n  fix: ${describeError(code).fix}\n`;
 
 describe('bms-flasher sign (R24)', () => {
   it('reproduces the imgtool images byte for byte with the imgtool command lines', async () => {
@@ -58,7 +61,8 @@ describe('bms-flasher sign (R24)', () => {
     const tooBig = await run(sign, ['--version', '1', '--slot-size', '0x700', APP, join(dir, 'x.img')]);
     expect(tooBig.code).toBe(1);
     expect(tooBig.err).toBe(
-      'IMAGE_TOO_LARGE: image 0x610 + trailer 0x1b0 bytes exceeds the slot size 0x700\n  The image does not fit in the firmware slot.\n'
+      'IMAGE_TOO_LARGE: image 0x610 + trailer 0x1b0 bytes exceeds the slot size 0x700\n  The image does not fit in the firmware slot.\n' +
+        advice('IMAGE_TOO_LARGE')
     );
     const badHex = join(dir, 'bad.hex');
     writeFileSync(badHex, ':0100000001FF\n');
@@ -85,7 +89,10 @@ describe('bms-flasher keygen → sign → verify (R11, R24)', () => {
 
     const wrong = await run(verify, ['--pub', PUB, join(dir, 'app.img')]);
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toMatch(/^IMAGE_UNKNOWN_KEY: signer KEYHASH [0-9a-f]{64} at 0x[0-9a-f]+ is not trusted; trusted keys: ed25519.pub.pem 5dde4e4e16ac2087\n  The image was signed with a key that is not in the trusted key list.\n$/);
+    expect(wrong.err).toMatch(
+      /^IMAGE_UNKNOWN_KEY: signer KEYHASH [0-9a-f]{64} at 0x[0-9a-f]+ is not trusted; trusted keys: ed25519.pub.pem 5dde4e4e16ac2087\n  The image was signed with a key that is not in the trusted key list.\n/
+    );
+    expect(wrong.err.endsWith(`list.\n${advice('IMAGE_UNKNOWN_KEY')}`)).toBe(true);
     expect((await run(verify, ['--pub', PUB, '--pub', pub, join(dir, 'app.img')])).code).toBe(0);
   });
 
@@ -95,7 +102,9 @@ describe('bms-flasher keygen → sign → verify (R11, R24)', () => {
     tampered[0x300] ^= 0xff;
     writeFileSync(join(dir, 't.img'), tampered);
     expect((await run(verify, ['--pub', PUB, join(dir, 't.img')])).err).toMatch(/^IMAGE_HASH_MISMATCH: /);
-    expect((await run(verify, ['--pub', PUB, IMGTOOL_DIR + UNSIGNED])).err).toMatch(/^IMAGE_UNSIGNED: .*\n  The image is not signed.\n$/);
+    const unsigned = (await run(verify, ['--pub', PUB, IMGTOOL_DIR + UNSIGNED])).err;
+    expect(unsigned).toMatch(/^IMAGE_UNSIGNED: .*\n  The image is not signed.\n/);
+    expect(unsigned.endsWith(`signed.\n${advice('IMAGE_UNSIGNED')}`)).toBe(true);
     expect((await run(verify, [IMGTOOL_DIR + SIGNED])).code).toBe(2);
   });
 });
@@ -133,6 +142,8 @@ describe('the bms-flasher executable', () => {
     const bad = spawnSync(process.execPath, ['cli/bms-flasher.js', 'verify', '--pub', PUB, IMGTOOL_DIR + 'app.bin'], { cwd: ROOT, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     const found = readFileSync(APP).readUInt32LE(0).toString(16).padStart(8, '0');
-    expect(bad.stderr).toBe(`IMAGE_BAD_MAGIC: expected 0x96f3b83d at offset 0, found 0x${found}\n  This file is not an MCUboot firmware image.\n`);
+    expect(bad.stderr).toBe(
+      `IMAGE_BAD_MAGIC: expected 0x96f3b83d at offset 0, found 0x${found}\n  This file is not an MCUboot firmware image.\n${advice('IMAGE_BAD_MAGIC')}`
+    );
   });
 });

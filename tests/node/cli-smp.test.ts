@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeError } from '../../src/lib/core/error-catalog';
 import * as info from '../../cli/commands/info';
 import * as linktest from '../../cli/commands/linktest';
 import * as reset from '../../cli/commands/reset';
@@ -195,6 +196,7 @@ describe.skipIf(!hasSocat)('bms-flasher device commands on a pty (R06 R10 R14 R1
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/^LINK_BAUD_MISMATCH: device answers at 115200, you selected 57600\n/);
     expect(wrong.err).toContain('The device answers at another baud rate than the one selected.');
+    expect(wrong.err).toContain(`\n  fix: ${describeError('LINK_BAUD_MISMATCH').fix}\n`);
   }, 30_000);
 
   it('refuses a write without a technician key, and a missing port, with the catalog text', async () => {
@@ -205,7 +207,7 @@ describe.skipIf(!hasSocat)('bms-flasher device commands on a pty (R06 R10 R14 R1
     expect(noKey.err).toMatch(/^UPDATE_TECHNICIAN_KEY_MISSING: .*\n {2}No technician key is available/);
     const noPort = await cli(info, ['--port', join(folder, 'nothing-here')]);
     expect(noPort.code).toBe(1);
-    expect(noPort.err).toMatch(/^LINK_PORT_NOT_FOUND: /);
+    expect(noPort.err).toMatch(/^LINK_PORT_NOT_FOUND: .*\n  .+\n  diagnosis: .+\n  fix: .+\n$/);
     const usage = await cli(state, ['--port', port, '--test', 'xyz']);
     expect(usage.code).toBe(2);
   });
