@@ -4,6 +4,7 @@ import { BMS_GROUP_ID, BmsCommand, BmsGroupRc } from '../smp/groups/bms-group';
 import { ImageCommand, MgmtRc, SmpGroup } from '../smp/smp-ids';
 import { CONFIG_SCHEMA, defaultConfig } from './config-schema';
 import { makeTestFirmware } from './firmware-behaviour';
+import { createVirtualBms } from './virtual-bms';
 import { authenticate, resetAndWait, startVirtualBms, uploadImage, type SmpHarness } from './smp-harness';
 
 const readConfig = async (smp: SmpHarness) => (await smp.request(BMS_GROUP_ID, BmsCommand.config, 'read')).body.config as CborMap;
@@ -55,5 +56,12 @@ describe('settings over SMP (R09)', () => {
     expect(await readConfig(smp)).toEqual(defaultConfig());
     const events = (await smp.request(BMS_GROUP_ID, BmsCommand.bootLog, 'read')).body.events as CborMap[];
     expect(events.map((e) => e.phase)).toContain('config_reset');
+  });
+
+  it('R09 a board commissioned at the factory starts with its site settings, checked as a config write is', async () => {
+    const site = { device_name: 'Site 4 rack 2', rs485_address: 17, can_id: 0x120 };
+    const { smp } = await startVirtualBms({ factoryConfig: site });
+    expect(await readConfig(smp)).toEqual({ ...defaultConfig(), ...site });
+    expect(() => createVirtualBms({ factoryConfig: { rs485_address: 900 } })).toThrow(/rs485_address = 900/);
   });
 });

@@ -12,6 +12,8 @@ import type { BmsConfig, BootEvent } from '../smp/groups/bms-group';
 import { DEFAULT_AUTH_TIMING, type AuthTiming } from './auth';
 import { BatteryModel, defaultBatteryState, type BatteryState } from './battery';
 import { BmsDevice, type PowerStatus } from './bms-device';
+import { applyConfigUpdate, defaultConfig } from './config-schema';
+import { saveConfig } from './config-store';
 import type { FlashPhase } from './bootloader';
 import { SwapType, readSwapState, swapTypeOf } from './boot-trailer';
 import type { SmpLimits } from './device-context';
@@ -47,6 +49,11 @@ export interface VirtualBmsOptions {
   technicianKeys?: Uint8Array[];
   /** image programmed into slot 0 at the factory (default: test firmware 1.0.0, security counter 1) */
   factoryImage?: Uint8Array;
+  /**
+   * Settings written at the factory over the firmware defaults (a site's commissioning), checked as a
+   * config write over SMP is; default: none, the board keeps the firmware defaults.
+   */
+  factoryConfig?: Record<string, unknown>;
   /**
    * Bytes per image slot, a multiple of 4 KiB (default 128 KiB). The largest image the device takes is the
    * slot minus its trailer sectors and the spare sector swap-using-move needs (max_image_size).
@@ -123,7 +130,8 @@ export interface VirtualBms {
 const DEFAULT_LIMITS: SmpLimits = { bufSize: 384, bufCount: 4, lineLength: 127 };
 let defaultFactoryImage: Uint8Array | undefined;
 
-function manufacture(layout: FlashLayout, image: Uint8Array, technicianKeys: Uint8Array[]): void {
+function manufacture(layout: FlashLayout, image: Uint8Array, technicianKeys: Uint8Array[], config?: Record<string, unknown>): void {
+  if (config) saveConfig(layout.config, applyConfigUpdate(defaultConfig(), config));
   const padded = new Uint8Array(Math.ceil(image.length / layout.primary.writeAlign) * layout.primary.writeAlign).fill(0xff);
   padded.set(image);
   layout.primary.program(0, padded);
@@ -163,7 +171,7 @@ export function createVirtualBms(options: VirtualBmsOptions = {}): VirtualBms {
     embeddedKeys = options.embeddedKeys ?? [VENDOR_TEST_KEY];
     batteryState = defaultBatteryState(clock.now());
     defaultFactoryImage ??= makeTestFirmware({ version: '1.0.0', securityCounter: 1 });
-    manufacture(layout, options.factoryImage ?? defaultFactoryImage, options.technicianKeys ?? [TECHNICIAN_TEST_PUBLIC_KEY]);
+    manufacture(layout, options.factoryImage ?? defaultFactoryImage, options.technicianKeys ?? [TECHNICIAN_TEST_PUBLIC_KEY], options.factoryConfig);
   }
   const device = new BmsDevice({
     clock,

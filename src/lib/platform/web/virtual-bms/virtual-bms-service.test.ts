@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fastClock } from '../../../core/update/testing/virtual-bench';
 import { memoryBoardSlot, type BoardSlot } from './board-store';
-import { createVirtualBmsService, type VirtualBmsService } from './virtual-bms-service';
+import { defaultConfig } from '../../../core/device/config-schema';
+import { createVirtualBms } from '../../../core/device/virtual-bms';
+import { createVirtualBmsService, SITE_SETTINGS, type VirtualBmsService } from './virtual-bms-service';
 
 const appKey = new Uint8Array(32).fill(7);
 const services: VirtualBmsService[] = [];
@@ -21,6 +23,14 @@ describe('Virtual BMS service', () => {
     const slot = memoryBoardSlot();
     expect(await service(slot).start()).toMatchObject({ ok: true, value: { model: 'VBMS-16S', firmware: '1.0.0+0', appKeyEnrolled: true } });
     expect(slot.saved).toMatchObject({ enrolled: [bytesToHex(appKey)], wire: { bitErrorRate: 0, deviceBaud: null } });
+  });
+
+  it('R09 a new board carries its site settings, not the firmware defaults', async () => {
+    const slot = memoryBoardSlot();
+    await service(slot).start();
+    const saved = createVirtualBms({ state: slot.saved!.state, powerOn: false });
+    expect(saved.snapshot().config).toEqual({ ...defaultConfig(), ...SITE_SETTINGS });
+    expect(saved.snapshot().config).not.toEqual(defaultConfig());
   });
 
   it('keeps the knobs across a reload (IndexedDB in the app)', async () => {

@@ -99,6 +99,12 @@ interface Board {
   savedOps: string;
 }
 
+/**
+ * The settings a site commissioned on this board, over the firmware defaults: a firmware that resets the
+ * settings then shows a real difference against the backup, as a board in the field would.
+ */
+export const SITE_SETTINGS = { device_name: 'Demo site rack 1', rs485_address: 12, can_id: 0x120 } as const;
+
 export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBmsService {
   let board: Promise<Board> | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -125,7 +131,7 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
     b.enrolled.push(bytesToHex(key));
   };
   const factoryNew = async (enrolAppKey: boolean) => {
-    const b = build(createVirtualBms({ clock: platform.clock }));
+    const b = build(createVirtualBms({ clock: platform.clock, factoryConfig: SITE_SETTINGS }));
     if (enrolAppKey) await enrol(b);
     await save(b);
     return b;
