@@ -3,11 +3,12 @@
  * caller's ArrayBuffer is detached (byteLength 0), so pass a copy if you still need the bytes.
  */
 import * as Comlink from 'comlink';
-import { BmsError, type Result } from '../../core/errors';
+import type { Result } from '../../core/errors';
 import type { TrustedKey } from '../../core/image/keys';
 import type { HashSpeed } from './hash-speed';
 import type { HashProgress, ImageService } from './image-service';
 import type { ImageSummary, VerifiedSummary } from './image-summary';
+import { crashGuard } from './session/worker-guard';
 
 export interface ImageWorker {
   inspectImage(buffer: ArrayBuffer): Promise<Result<ImageSummary>>;
@@ -19,14 +20,7 @@ export interface ImageWorker {
 export function startImageWorker(): ImageWorker {
   const worker = new Worker(new URL('./image-worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<ImageService>(worker);
-  // A worker that fails to load or crashes never answers; without this its callers would wait forever.
-  const crashed = new Promise<never>((_, reject) => {
-    const onError = (event: ErrorEvent) =>
-      reject(new BmsError('INTERNAL_ERROR', `image worker failed: ${event.message}`));
-    worker.addEventListener('error', onError, { once: true });
-  });
-  crashed.catch(() => {}); // observed through `guard`; not an unhandled rejection when nobody waits
-  const guard = <T>(call: Promise<T>): Promise<T> => Promise.race([call, crashed]);
+  const guard = crashGuard(worker, 'image');
   return {
     inspectImage: (buffer) => guard<Result<ImageSummary>>(remote.inspectImage(Comlink.transfer(buffer, [buffer]))),
     verifyImage: (buffer, trustedKeys, onProgress) =>
