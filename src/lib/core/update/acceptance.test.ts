@@ -42,6 +42,30 @@ describe('acceptance and fallback', () => {
     expectBackOnFactoryImage(b, before);
   });
 
+  it('R19 the firmware reverting by itself between our authentication and our reset is seen, not fatal', async () => {
+    const b = await bench();
+    const before = b.bms.snapshot();
+    let phase = '';
+    let raced = false;
+    const session = {
+      ...b.session,
+      async reset() {
+        // The failed firmware's own reset lands just after the tool authenticated: that session is gone.
+        if (phase === 'fallback' && !raced) {
+          raced = true;
+          await b.bms.powerCycle();
+        }
+        return b.session.reset();
+      }
+    };
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 2, behaviour: { selfTestFailures: ['can'] } });
+    const final = await runUpdate(image, b.options({ session, onState: (s) => (phase = s.phase) }));
+    expect(raced).toBe(true);
+    expect(final).toMatchObject({ phase: 'done', outcome: 'rolled-back', cause: { code: 'UPDATE_SELF_TEST_FAILED' } });
+    expect(final.report.log.some((l) => /reset by itself meanwhile/.test(l.message))).toBe(true);
+    expectBackOnFactoryImage(b, before);
+  });
+
   it('R19 R21 a boot loop is reported as such and the revert is proven', async () => {
     const b = await bench();
     const before = b.bms.snapshot();

@@ -4,7 +4,7 @@
  * that image is confirmed. An unconfirmed new image is reverted by a reset (MCUboot test swap).
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { fail } from '../../errors';
+import { fail, isBmsError } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { authenticate } from '../authenticate';
 import { reachDevice } from '../device-contact';
@@ -16,14 +16,22 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'fallback', cause: ctx.cause! });
   ctx.log('warn', `returning to ${before.fw_version} because ${ctx.cause!.code}`);
   let identity = await reachDevice(ctx, 'fallback');
-  if (ctx.verified && sameBytes(identity.fw_hash, ctx.verified.digest)) {
+  for (let attempt = 1; attempt <= 3 && ctx.verified && sameBytes(identity.fw_hash, ctx.verified.digest); attempt++) {
     const active = (await ctx.session.imageState()).find((s) => s.active);
     if (active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', 'the new image is already confirmed, so the bootloader will not revert it');
     ctx.log('info', 'the new image runs unconfirmed: resetting so the bootloader reverts to the previous one');
-    // A reset is a protected write, and the session may have ended with the test boot.
-    await authenticate(ctx.session, ctx.signer, before.serial);
-    identity = await resetAndWait(ctx, 'after the reset back to the previous image');
-    for (const e of await ctx.session.bootLog()) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+    try {
+      // A reset is a protected write, and the session may have ended with the test boot.
+      await authenticate(ctx.session, ctx.signer, before.serial);
+      identity = await resetAndWait(ctx, 'after the reset back to the previous image');
+      for (const e of await ctx.session.bootLog()) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+    } catch (error) {
+      // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
+      // authentication and our reset, the session it ended refuses ours. Look at the device again.
+      if (attempt >= 3 || !isBmsError(error) || error.code !== 'SMP_ACCESS_DENIED') throw error;
+      ctx.log('info', 'the device reset by itself meanwhile, which ended the session: looking at it again');
+      identity = await reachDevice(ctx, 'fallback');
+    }
   }
   ctx.after = identity;
   const running = `${identity.fw_version} ${bytesToHex(identity.fw_hash)}`;
