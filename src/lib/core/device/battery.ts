@@ -7,6 +7,7 @@
  * Deterministic: a seeded generator and the injected clock.
  */
 import { seededRandom } from '../link/seeded-random';
+import type { BmsTelemetry } from '../smp/groups/bms-group';
 
 export const TEMPERATURE_SENSORS = 4;
 
@@ -47,16 +48,12 @@ export function defaultBatteryState(nowMs: number): BatteryState {
   };
 }
 
-export interface BatterySample {
-  soc_pm: number;
+/** The pack's physical readings, in the telemetry's units; buildTelemetry adds the BMS's own state. */
+export interface BatterySample extends Pick<BmsTelemetry, 'soc_pm' | 'pack_mv' | 'supply_mv' | 'current_ma' | 'cells_mv' | 'temps_dc' | 'cycles'> {
   /** sum of the true cell voltages: the independent pack channel */
   pack_mv: number;
-  supply_mv: number;
-  current_ma: number;
   /** as the cell ADC reads them (with its calibration error) */
   cells_mv: number[];
-  temps_dc: (number | null)[];
-  cycles: number;
 }
 
 /** LFP open-circuit voltage, (SoC %, mV) points. */
