@@ -12,7 +12,7 @@ import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/
 import { createVirtualBms, type VirtualBms } from '../../src/lib/core/device/virtual-bms';
 import { privateKeyToPem, publicKeyToPem } from '../../src/lib/core/image/keys';
 import { connectPacedLink } from '../../src/lib/core/link/paced-link';
-import { BENCH_TIMINGS, fastClock, untilRunning } from '../../src/lib/core/update/testing/virtual-bench';
+import { BENCH_SESSION, BENCH_TIMINGS, fastClock, untilRunning } from '../../src/lib/core/update/testing/virtual-bench';
 import type { DeviceCommandDeps } from '../open-link';
 import * as backup from './backup';
 import * as flash from './flash';
@@ -37,15 +37,7 @@ afterEach(async () => {
 
 const deps = (): DeviceCommandDeps & { timings: typeof BENCH_TIMINGS } => ({
   openLink: async () => connectPacedLink(bms.port, { pace: false }),
-  session: {
-    client: { timeoutMs: 150, retries: 2 },
-    paramsTimeoutMs: 150,
-    upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
-    linkTest: { rounds: 5, timeoutMs: 100 },
-    bootPollMs: 5,
-    bootProbeTimeoutMs: 100,
-    deviceClockRate: SPEED
-  },
+  session: { ...BENCH_SESSION, deviceClockRate: SPEED },
   timings: BENCH_TIMINGS
 });
 

@@ -14,7 +14,7 @@ import { connectPacedLink, type PacedLink, type PacedLinkOptions } from '../../l
 import { createReportStore } from '../../report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../checklist';
 import type { SafetyLimits } from '../checks/safety-limits';
-import { createSmpDeviceSession, type SmpDeviceSession } from '../smp-device-session';
+import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../smp-device-session';
 import { secretKeySigner, type TechnicianSigner } from '../technician-signer';
 import type { UpdateOptions, UpdateStores } from '../update-context';
 import type { UpdateTimings } from '../update-timings';
@@ -38,6 +38,16 @@ export const BENCH_TIMINGS: UpdateTimings = {
   selfTestPollMs: 10,
   maxLinkLosses: 3
 };
+
+/** Session timeouts sized for the virtual BMS on the same host: a lost answer costs milliseconds, not seconds. */
+export const BENCH_SESSION = {
+  client: { timeoutMs: 150, retries: 2 },
+  paramsTimeoutMs: 150,
+  upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
+  linkTest: { rounds: 5, timeoutMs: 100 },
+  bootPollMs: 5,
+  bootProbeTimeoutMs: 100
+} satisfies Omit<SmpDeviceSessionOptions, 'link' | 'reopen'>;
 
 export const BENCH_LIMITS: Partial<SafetyLimits> = { supplySampleIntervalMs: 2 };
 
@@ -68,12 +78,7 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
   const presented: Link = options.wireless ? asWireless(link) : link;
   const session = createSmpDeviceSession({
     link: presented,
-    client: { timeoutMs: 150, retries: 2 },
-    paramsTimeoutMs: 150,
-    upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
-    linkTest: { rounds: 5, timeoutMs: 100 },
-    bootPollMs: 5,
-    bootProbeTimeoutMs: 100,
+    ...BENCH_SESSION,
     deviceClockRate: speed
   });
   await untilRunning(bms, 3_000, true);

@@ -6,7 +6,7 @@ import { makeTestFirmware } from '../../../core/device/firmware-behaviour';
 import { VENDOR_TEST_KEY } from '../../../core/device/test-keys';
 import { createReportStore } from '../../../core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../../core/update/checklist';
-import { BENCH_LIMITS, BENCH_TIMINGS, fastClock } from '../../../core/update/testing/virtual-bench';
+import { BENCH_LIMITS, BENCH_SESSION, BENCH_TIMINGS, fastClock } from '../../../core/update/testing/virtual-bench';
 import type { UpdateStores } from '../../../core/update/update-context';
 import type { UpdateState } from '../../../core/update/update-state';
 import { createTechnicianKey, loadTechnicianKey, type KeyPairSlot } from '../technician-key';
@@ -51,14 +51,7 @@ async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
     stores,
     technicianKey: () => loadTechnicianKey(keys),
     tool: 'bms-flasher (session test)',
-    session: {
-      client: { timeoutMs: 150, retries: 2 },
-      paramsTimeoutMs: 150,
-      upload: { timeoutMs: 300, firstChunkTimeoutMs: 1_000 },
-      linkTest: { rounds: 5, timeoutMs: 100 },
-      bootPollMs: 5,
-      bootProbeTimeoutMs: 100
-    },
+    session: BENCH_SESSION,
     timings: BENCH_TIMINGS,
     limits: BENCH_LIMITS
   });
