@@ -17,25 +17,38 @@ async function bench() {
 const image = () => makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 60_000 });
 type Transfer = Extract<UpdateState, { phase: 'transfer' }>;
 
+/**
+ * Runs the update with the pack leaving its safe band once, past 10 kB of transfer (`leave`), and coming
+ * back whenever the tool shows the hold (`back`); returns the end state and every transfer state seen.
+ */
+async function updateWithExcursion(b: Bench, leave: () => void, back: () => void) {
+  const transfers: Transfer[] = [];
+  let left = false;
+  const final = await runUpdate(
+    image(),
+    b.options({
+      onState: (s) => {
+        if (s.phase !== 'transfer') return;
+        transfers.push(s);
+        if (!left && s.sent > 10_000) {
+          left = true;
+          leave();
+        }
+        if (s.paused) back();
+      }
+    })
+  );
+  return { final, transfers };
+}
+
 describe('transfer', () => {
   it('R02 R16 a temperature above 45 °C mid-transfer holds it; back in range, it finishes', async () => {
     const b = await bench();
-    const transfers: Transfer[] = [];
-    let heated = false;
-    const final = await runUpdate(
-      image(),
-      b.options({
-        onState: (s) => {
-          if (s.phase !== 'transfer') return;
-          transfers.push(s);
-          if (!heated && s.sent > 10_000) {
-            heated = true;
-            b.bms.battery.setTemperature(480);
-          }
-          // Cooled down as soon as the tool shows the hold.
-          if (s.paused) b.bms.battery.setTemperature(250);
-        }
-      })
+    // Cooled down as soon as the tool shows the hold.
+    const { final, transfers } = await updateWithExcursion(
+      b,
+      () => b.bms.battery.setTemperature(480),
+      () => b.bms.battery.setTemperature(250)
     );
     expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
     const held = transfers.find((t) => t.paused);
@@ -52,21 +65,10 @@ describe('transfer', () => {
   it('R01 R16 on a slow device, the reading between chunks still gets a buffer: a charge leaving the band holds the transfer', async () => {
     const b = await bench();
     b.bms.setResponseDelay(150);
-    const transfers: Transfer[] = [];
-    let drained = false;
-    const final = await runUpdate(
-      image(),
-      b.options({
-        onState: (s) => {
-          if (s.phase !== 'transfer') return;
-          transfers.push(s);
-          if (!drained && s.sent > 10_000) {
-            drained = true;
-            b.bms.battery.setSoc(150);
-          }
-          if (s.paused) b.bms.battery.setSoc(500);
-        }
-      })
+    const { final, transfers } = await updateWithExcursion(
+      b,
+      () => b.bms.battery.setSoc(150),
+      () => b.bms.battery.setSoc(500)
     );
     expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
     expect(transfers.find((t) => t.paused)?.paused?.checks[0]).toMatchObject({ id: 'soc', code: 'UPDATE_SOC_OUT_OF_RANGE' });
