@@ -90,8 +90,13 @@ export function rebootSequence(events: readonly BootEvent[]): RebootStepView[] {
   });
 }
 
+/** The procedure's phases from `first` to `last`, both included, in their order. */
+function phaseSpan(first: PhaseName, last: PhaseName): ReadonlySet<UpdateState['phase']> {
+  return new Set(PHASES.slice(PHASES.indexOf(first), PHASES.indexOf(last) + 1));
+}
+
 /** From the first flash write until the device proved which firmware runs: cutting power now is the risk. */
-const CRITICAL: ReadonlySet<UpdateState['phase']> = new Set(['transfer', 'verify-on-device', 'test-boot', 'self-test', 'confirm', 'fallback']);
+const CRITICAL = phaseSpan('transfer', 'fallback');
 
 export function mustNotUnplug(phase: UpdateState['phase']): boolean {
   return CRITICAL.has(phase);
@@ -102,16 +107,7 @@ export function mustNotUnplug(phase: UpdateState['phase']): boolean {
  * (the upload stops at an acknowledged chunk and nothing is activated). Once the new image is on test,
  * stopping is the fallback's job, not the operator's.
  */
-const CANCELLABLE: ReadonlySet<UpdateState['phase']> = new Set([
-  'connect',
-  'identify',
-  'preflight',
-  'checklist',
-  'authenticate',
-  'backup',
-  'transfer',
-  'verify-on-device'
-]);
+const CANCELLABLE = phaseSpan('connect', 'verify-on-device');
 
 export function canCancel(phase: UpdateState['phase']): boolean {
   return CANCELLABLE.has(phase);
