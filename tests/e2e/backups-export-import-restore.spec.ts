@@ -1,25 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import {
-  chooseCatalogImage,
-  confirmChecklist,
-  connectVirtualBms,
-  downloadedText,
-  navigate,
-  openPreflight,
-  runUpdateToResult,
-  screenshot
-} from './helpers/update-flow';
+import { downloadedText, navigate, screenshot, updateVirtualBms } from './helpers/update-flow';
 
 test.setTimeout(150_000);
 
 test('R09 R23 a backup is exported to a file, deleted, imported back and restored to the device with the diff shown first', async ({ page }, testInfo) => {
   // Every update saves the device settings first: that is the backup this scenario works with.
-  await connectVirtualBms(page);
-  await chooseCatalogImage(page, 'vbms-1.1.0');
-  await openPreflight(page);
-  await confirmChecklist(page);
-  await runUpdateToResult(page);
+  await updateVirtualBms(page, 'vbms-1.1.0');
 
   await navigate(page, 'Backups');
   const backup = page.getByTestId('backup');

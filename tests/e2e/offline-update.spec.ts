@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseCatalogImage, confirmChecklist, connectVirtualBms, navigate, openPreflight, runUpdateToResult } from './helpers/update-flow';
+import { chooseCatalogImage, confirmChecklist, connectVirtualBms, navigate, openPreflight, runUpdateToResult, updateVirtualBms } from './helpers/update-flow';
 
 test.setTimeout(240_000);
 
@@ -9,11 +9,7 @@ test('R09 R16 after a first visit, the app reloads offline and updates the Virtu
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
   // First visit, online: one update (which saves a backup) and a second image opened for later.
-  await connectVirtualBms(page);
-  await chooseCatalogImage(page, 'vbms-1.1.0');
-  await openPreflight(page);
-  await confirmChecklist(page);
-  await runUpdateToResult(page);
+  await updateVirtualBms(page, 'vbms-1.1.0');
   await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
   await chooseCatalogImage(page, 'vbms-1.4.0-config-reset');
 

@@ -4,16 +4,12 @@
  * page confirms the device matches that backup again.
  */
 import { expect, test } from '@playwright/test';
-import { chooseCatalogImage, confirmChecklist, connectVirtualBms, navigate, openPreflight, runUpdateToResult } from './helpers/update-flow';
+import { navigate, updateVirtualBms } from './helpers/update-flow';
 
 test.setTimeout(120_000);
 
 test('R09 R23 an update that resets the settings shows the difference against the backup and restores it', async ({ page }) => {
-  await connectVirtualBms(page);
-  await chooseCatalogImage(page, 'vbms-1.4.0-config-reset');
-  await openPreflight(page);
-  await confirmChecklist(page);
-  await runUpdateToResult(page);
+  await updateVirtualBms(page, 'vbms-1.4.0-config-reset');
   await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
 
   // The difference comes first: the site's values in the backup, the firmware defaults on the device.

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { chooseCatalogImage, confirmChecklist, connectVirtualBms, openPreflight, runUpdateToResult } from './helpers/update-flow';
+import { updateVirtualBms } from './helpers/update-flow';
 
 test.setTimeout(150_000);
 
 test('R19 R21 a firmware whose self-test fails is rolled back, with the proof and the troubleshooting steps', async ({ page }) => {
-  await connectVirtualBms(page);
-  await chooseCatalogImage(page, 'vbms-1.2.0-selftest-fail');
-  await openPreflight(page);
-  await confirmChecklist(page);
-  await runUpdateToResult(page);
+  await updateVirtualBms(page, 'vbms-1.2.0-selftest-fail');
 
   const outcome = page.getByTestId('outcome');
   await expect(outcome).toHaveAttribute('data-outcome', 'rolled-back');

@@ -74,6 +74,15 @@ export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result');
 }
 
+/** Connects the Virtual BMS and updates it to a catalog image with no stop on the way; ends on the Result page. */
+export async function updateVirtualBms(page: Page, imageId: string): Promise<void> {
+  await connectVirtualBms(page);
+  await chooseCatalogImage(page, imageId);
+  await openPreflight(page);
+  await confirmChecklist(page);
+  await runUpdateToResult(page);
+}
+
 export async function downloadedText(download: Download): Promise<string> {
   return readFileSync((await download.path())!, 'utf8');
 }
