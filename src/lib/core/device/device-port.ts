@@ -9,3 +9,21 @@ export interface DevicePort {
   onTransmit(listener: (bytes: Uint8Array) => void): () => void;
   readonly baudRate: number;
 }
+
+/** The host end of a simulated line, as the fakes of Web Serial and WebUSB expose it. */
+export interface SimulatedLine {
+  /** Called with every chunk the host writes; returns the unsubscribe. */
+  onHostWrite(listener: (bytes: Uint8Array) => void): () => void;
+  /** Bytes from the device, as the host will read them. */
+  deviceSend(bytes: Uint8Array): void;
+}
+
+/** Wires a device model to a simulated line (host writes in, device transmissions out); returns the unwiring. */
+export function wireDevice(line: SimulatedLine, device: DevicePort): () => void {
+  const stopIn = line.onHostWrite((bytes) => device.receive(bytes));
+  const stopOut = device.onTransmit((bytes) => line.deviceSend(bytes));
+  return () => {
+    stopIn();
+    stopOut();
+  };
+}

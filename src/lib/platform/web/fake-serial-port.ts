@@ -8,7 +8,7 @@
  * `injectLineError`, `unplug`, `attachDevice`, and the knobs for failures users meet (busy port, refused
  * signals, cancelled chooser, re-enumeration after reset).
  */
-import type { DevicePort } from '../../core/device/device-port';
+import { wireDevice, type DevicePort } from '../../core/device/device-port';
 import type {
   SerialLike,
   SerialOptions,
@@ -131,12 +131,7 @@ export class FakeSerialPort extends EventTarget implements SerialPortLike {
 
   /** Wires a device model (e.g. the virtual BMS) to this port: host writes in, device transmissions out. */
   attachDevice(device: DevicePort): () => void {
-    const stopIn = this.onHostWrite((bytes) => device.receive(bytes));
-    const stopOut = device.onTransmit((bytes) => this.deviceSend(bytes));
-    return () => {
-      stopIn();
-      stopOut();
-    };
+    return wireDevice(this, device);
   }
 
   /** The next open() rejects with this DOMException name (e.g. 'NetworkError' for a port held elsewhere). */

@@ -6,7 +6,7 @@
  * releasing an interface aborts its pending transfers (AbortError), unplugging fails them (NotFoundError).
  * No DOM, no Node: browsers and Node 20 both run it.
  */
-import type { DevicePort } from '../../core/device/device-port';
+import { wireDevice, type DevicePort } from '../../core/device/device-port';
 import type {
   UsbConfigurationLike,
   UsbControlSetup,
@@ -199,12 +199,7 @@ export class FakeUsbDevice implements UsbDeviceLike {
   }
 
   attachDevice(device: DevicePort): () => void {
-    const stopIn = this.onHostWrite((bytes) => device.receive(bytes));
-    const stopOut = device.onTransmit((bytes) => this.deviceSend(bytes));
-    return () => {
-      stopIn();
-      stopOut();
-    };
+    return wireDevice(this, device);
   }
 
   /** The cable is pulled: the pending transfer fails with NotFoundError. FakeUsb fires 'disconnect'. */
