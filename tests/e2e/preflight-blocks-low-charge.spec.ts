@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { chooseCatalogImage, confirmChecklist, connectVirtualBms, navigate, openPreflight, setVirtualBmsKnobs } from './helpers/update-flow';
+import { navigate, openPreflight, prepareUpdate, setVirtualBmsKnobs } from './helpers/update-flow';
 
 test.setTimeout(90_000);
 
 test('R01 a state of charge below 20 % keeps the Update button disabled and says why and what to do', async ({ page }) => {
-  await connectVirtualBms(page);
-  await setVirtualBmsKnobs(page, { 'State of charge (%)': '15' });
-  await chooseCatalogImage(page, 'vbms-1.1.0');
-  await openPreflight(page);
-  await confirmChecklist(page);
+  await prepareUpdate(page, 'vbms-1.1.0', { 'State of charge (%)': '15' });
 
   const soc = page.getByTestId('check-soc');
   await expect(soc).toHaveAttribute('data-status', 'fail');

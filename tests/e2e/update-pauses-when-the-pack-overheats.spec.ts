@@ -4,24 +4,12 @@
  * pack is back in the band. A slow device (extra response delay) keeps the transfer long enough to act.
  */
 import { expect, test } from '@playwright/test';
-import {
-  chooseCatalogImage,
-  confirmChecklist,
-  connectVirtualBms,
-  downloadedText,
-  openPreflight,
-  runUpdateToResult,
-  setVirtualBmsKnobs
-} from './helpers/update-flow';
+import { downloadedText, prepareUpdate, runUpdateToResult, setVirtualBmsKnobs } from './helpers/update-flow';
 
 test.setTimeout(90_000);
 
 test('R02 R16 an overheating pack pauses the transfer, which resumes by itself and ends OK with the pause in the report', async ({ page }) => {
-  await connectVirtualBms(page);
-  await setVirtualBmsKnobs(page, { 'Extra response delay (ms)': '150' });
-  await chooseCatalogImage(page, 'vbms-1.1.0');
-  await openPreflight(page);
-  await confirmChecklist(page);
+  await prepareUpdate(page, 'vbms-1.1.0', { 'Extra response delay (ms)': '150' });
 
   await runUpdateToResult(page, async () => {
     await expect(page.getByTestId('transfer-numbers')).toContainText('%', { timeout: 20_000 });

@@ -74,12 +74,21 @@ export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result');
 }
 
-/** Connects the Virtual BMS and updates it to a catalog image with no stop on the way; ends on the Result page. */
-export async function updateVirtualBms(page: Page, imageId: string): Promise<void> {
+/**
+ * Connects the Virtual BMS, sets fault-panel knobs if given, chooses a catalog image and confirms the
+ * checklist; ends on the pre-flight page, ready to start.
+ */
+export async function prepareUpdate(page: Page, imageId: string, knobs?: Record<string, string>): Promise<void> {
   await connectVirtualBms(page);
+  if (knobs) await setVirtualBmsKnobs(page, knobs);
   await chooseCatalogImage(page, imageId);
   await openPreflight(page);
   await confirmChecklist(page);
+}
+
+/** Updates the Virtual BMS to a catalog image with no stop on the way; ends on the Result page. */
+export async function updateVirtualBms(page: Page, imageId: string): Promise<void> {
+  await prepareUpdate(page, imageId);
   await runUpdateToResult(page);
 }
 
