@@ -39,7 +39,7 @@ test('R16 R17 R18 R27 a full update of the Virtual BMS ends OK with a report tha
     await screenshot(page, 'update');
     // R17: the reboot sequence, each step shown.
     await expect(page.getByTestId('reboot-sequence').locator('li[data-done="true"]')).toHaveCount(3, { timeout: 60_000 });
-    await expect(page.getByTestId('log')).toContainText('report');
+    await expect(page.getByTestId('log')).toContainText('report', { timeout: 30_000 }); // after confirm, a proving reset and the 3 s balance test
   });
 
   await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
