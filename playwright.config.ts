@@ -6,6 +6,8 @@ const port = Number(process.env.PW_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  // Waits, not assertions: a loaded 2-core CI machine runs the Virtual BMS and the build side by side.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
