@@ -112,8 +112,8 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
     async upload(image, { onProgress, signal } = {}) {
       // The procedure samples telemetry while the upload runs (R01–R03): keep one device buffer free for
       // it, as Nordic advises (window = buf_count − 1), or a full window makes the device drop the reading.
-      const window = options.upload?.window ?? Math.max(1, client.limits.bufCount - 1);
-      await uploadImage(client, image, { ...options.upload, window, signal, now, onProgress: (p) => onProgress?.(p.sent, p.total) });
+      const windowSize = options.upload?.window ?? Math.max(1, client.limits.bufCount - 1);
+      await uploadImage(client, image, { ...options.upload, window: windowSize, signal, now, onProgress: (p) => onProgress?.(p.sent, p.total) });
     },
     testImage: async (hash) => slotsOf(await testImage(client, hash)),
     confirm: async () => slotsOf(await confirmImage(client)),
