@@ -6,10 +6,16 @@
  */
 import { encodeCbor } from './cbor';
 import { uploadBody, type UploadChunk } from './groups/image-group';
+import type { SmpFraming } from './smp-client-types';
 import { SMP_HEADER_SIZE } from './smp-packet';
 
 /** Frame bytes around the packet that share the device buffer on a serial link: length prefix and CRC. */
 export const SERIAL_FRAME_OVERHEAD = 4;
+
+/** Bytes besides the packet in the device buffer: none for raw (BLE) packets, whose only bound is buf_size. */
+export function framingOverhead(framing: SmpFraming): number {
+  return framing === 'raw' ? 0 : SERIAL_FRAME_OVERHEAD;
+}
 
 export interface ChunkSizeInput {
   bufSize: number;

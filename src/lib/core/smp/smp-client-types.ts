@@ -30,7 +30,15 @@ export type SmpClientEvent =
   | { type: 'version-fallback'; detail: string }
   | { type: 'unmatched'; header: SmpHeader };
 
+/**
+ * How packets travel on the link: 'console' is the serial framing (base64 lines with a CRC), 'raw' is
+ * bare packets reassembled by the header length (BLE GATT, smp-mcuboot.md §2.5).
+ */
+export type SmpFraming = 'console' | 'raw';
+
 export interface SmpClientOptions {
+  /** default: 'raw' on a BLE link, 'console' on every other */
+  framing?: SmpFraming;
   /** Per-device-profile defaults; OS params overrides bufSize and bufCount when the device answers. */
   limits?: Partial<SmpLimits>;
   timeoutMs?: number;

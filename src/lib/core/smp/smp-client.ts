@@ -1,6 +1,7 @@
 /**
- * The SMP client: joins a Link and the codec. One reader loop feeds the frame decoder; responses are
- * matched to requests by sequence number, so several requests may be in flight (upload windows).
+ * The SMP client: joins a Link and the codec. One reader loop feeds the frame decoder (console lines,
+ * or raw packets on BLE); responses are matched to requests by sequence number, so several requests
+ * may be in flight (upload windows).
  * Timeouts are per request and idempotent requests are resent on timeout; a corrupted frame is dropped
  * by the decoder, so its request simply times out and is resent.
  */
@@ -12,6 +13,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type SmpClientEvent,
   type SmpClientOptions,
+  type SmpFraming,
   type SmpLimits,
   type SmpRequest,
   type SmpStats
@@ -19,10 +21,11 @@ import {
 import { responseError } from './smp-errors';
 import { describeCommand } from './smp-ids';
 import { decodeHeader, decodePacket, encodePacket, SmpOp, type SmpHeader, type SmpVersion } from './smp-packet';
-import { encodeSerialFrames, SerialFrameDecoder } from './serial-frame';
+import { encodeSerialFrames, SerialFrameDecoder, type SerialFrameEvent } from './serial-frame';
+import { RawPacketReassembler, type RawPacketEvent } from './raw-packet';
 
 export { DEFAULT_SMP_LIMITS, DEFAULT_TIMEOUT_MS, LONG_TIMEOUT_MS } from './smp-client-types';
-export type { SmpClientEvent, SmpClientOptions, SmpLimits, SmpRequest, SmpStats } from './smp-client-types';
+export type { SmpClientEvent, SmpClientOptions, SmpFraming, SmpLimits, SmpRequest, SmpStats } from './smp-client-types';
 
 /** Line errors a UART reports while bytes keep flowing: log them and read on (link.ts). */
 const NON_FATAL_LINK_ERRORS = new Set<string>([
@@ -32,6 +35,12 @@ const NON_FATAL_LINK_ERRORS = new Set<string>([
   'LINK_BREAK',
   'LINK_TIMEOUT'
 ]);
+
+/** What the reader loop needs from either framing. */
+interface PacketDecoder {
+  push(bytes: Uint8Array): (SerialFrameEvent | RawPacketEvent)[];
+  reset(): void;
+}
 
 interface Pending {
   group: number;
@@ -49,7 +58,8 @@ export class SmpClient {
   readonly #timeoutMs: number;
   readonly #retries: number;
   readonly #listeners = new Set<(event: SmpClientEvent) => void>();
-  readonly #decoder = new SerialFrameDecoder();
+  readonly framing: SmpFraming;
+  readonly #decoder: PacketDecoder;
   readonly #pending = new Map<number, Pending>();
   readonly #stop = new AbortController();
   readonly #stats: SmpStats = { requests: 0, responses: 0, retries: 0, timeouts: 0, badFrames: 0, lineErrors: 0, noiseBytes: 0 };
@@ -60,6 +70,8 @@ export class SmpClient {
 
   constructor(link: Link, options: SmpClientOptions = {}) {
     this.link = link;
+    this.framing = options.framing ?? (link.info.kind === 'ble' ? 'raw' : 'console');
+    this.#decoder = this.framing === 'raw' ? new RawPacketReassembler() : new SerialFrameDecoder();
     this.#limits = { ...DEFAULT_SMP_LIMITS, ...options.limits };
     this.#version = options.version ?? 1;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -150,7 +162,8 @@ export class SmpClient {
         this.#pending.set(seq, entry);
         const op = request.op === 'read' ? SmpOp.read : SmpOp.write;
         const packet = encodePacket({ version: this.#version, op, group, seq, command, body: request.body ?? {} });
-        const frames = encodeSerialFrames(packet, { lineLength: this.#limits.lineLength });
+        // Raw packets go out whole: the link splits them into ATT writes.
+        const frames = this.framing === 'raw' ? packet : encodeSerialFrames(packet, { lineLength: this.#limits.lineLength });
         this.#emit({ type: 'tx', header: decodeHeader(packet), attempt, bytes: frames.length });
         const thisAttempt = attempt;
         // The clock starts once the bytes are out: a window of requests queued behind a slow line is not late.

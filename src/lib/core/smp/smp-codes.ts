@@ -3,6 +3,7 @@ import { SMP_FRAME_ERRORS } from './smp-frame-codes';
 import { SMP_RC_ERRORS } from './smp-rc-codes';
 import { SMP_IMAGE_ERRORS } from './smp-image-codes';
 import { SMP_BMS_ERRORS } from './smp-bms-codes';
+import { SMP_RAW_ERRORS } from './smp-raw-codes';
 
 /**
  * Error codes raised by the smp layer, with their user text (English and French). The families live in
@@ -14,6 +15,7 @@ export const SMP_ERRORS = {
   ...SMP_RC_ERRORS,
   ...SMP_IMAGE_ERRORS,
   ...SMP_BMS_ERRORS,
+  ...SMP_RAW_ERRORS,
   SMP_TIMEOUT: {
     en: {
       summary: 'The device did not answer a management request in time.',

@@ -14,7 +14,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { BmsError, fail } from '../errors';
-import { maxChunkData } from './chunk-size';
+import { framingOverhead, maxChunkData } from './chunk-size';
 import { uploadChunk, type UploadAnswer } from './groups/image-group';
 import { LONG_TIMEOUT_MS, type SmpClient } from './smp-client';
 
@@ -83,8 +83,9 @@ export async function uploadImage(client: SmpClient, file: Uint8Array, options: 
   const { bufSize, bufCount } = client.limits;
   const alignment = options.alignment;
   const first = { len: total, sha: sha256(file), image: options.image, upgrade: options.upgrade };
-  const firstChunkSize = Math.min(total, maxChunkData({ bufSize, alignment, fields: { ...first, off: 0 } }));
-  const chunkSize = maxChunkData({ bufSize, alignment, fields: { off: total } });
+  const overhead = framingOverhead(client.framing);
+  const firstChunkSize = Math.min(total, maxChunkData({ bufSize, alignment, overhead, fields: { ...first, off: 0 } }));
+  const chunkSize = maxChunkData({ bufSize, alignment, overhead, fields: { off: total } });
   if (firstChunkSize < 1 || chunkSize < 1) {
     fail('SMP_UPLOAD_BUFFER_TOO_SMALL', `buf_size ${bufSize} leaves no room for data in an upload request`);
   }

@@ -79,6 +79,8 @@ export async function createBench(options: BenchOptions = {}): Promise<Bench> {
   const session = createSmpDeviceSession({
     link: presented,
     ...BENCH_SESSION,
+    // A simulated Bluetooth link is still the serial line underneath: keep its console framing.
+    client: { ...BENCH_SESSION.client, framing: 'console' },
     deviceClockRate: speed
   });
   await untilRunning(bms, 3_000, true);
