@@ -2,7 +2,8 @@
  * Shared plumbing for bms-flasher subcommands: node:util parseArgs with usage errors (exit 2), and
  * BmsErrors printed as `CODE: detail` plus the catalog's summary, diagnosis and fix (exit 1).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isBmsError, toErrorData, type ErrorData } from '../src/lib/core/errors';
 import { describeError } from '../src/lib/core/error-catalog';
@@ -62,7 +63,11 @@ export function readText(path: string): string {
 
 /** `exclusive` refuses to replace an existing file (a lost signing key cannot be recovered). */
 export function writeOutput(path: string, data: Uint8Array | string, options: { mode?: number; exclusive?: boolean } = {}): void {
-  fileOp('write', path, () => writeFileSync(path, data, { mode: options.mode, flag: options.exclusive ? 'wx' : 'w' }));
+  fileOp('write', path, () => {
+    // `keygen --out ~/.bms-flasher/technician.pem` on a fresh machine: create the folder, as users expect.
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data, { mode: options.mode, flag: options.exclusive ? 'wx' : 'w' });
+  });
 }
 
 function fileOp<T>(verb: string, path: string, op: () => T): T {

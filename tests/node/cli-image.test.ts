@@ -73,7 +73,8 @@ describe('bms-flasher sign (R24)', () => {
 describe('bms-flasher keygen → sign → verify (R11, R24)', () => {
   it('round-trips a fresh key and rejects an image signed by another key', async () => {
     const dir = tmp();
-    const key = join(dir, 'dev.pem');
+    // A fresh machine has no key folder yet: keygen makes it.
+    const key = join(dir, 'keys', 'dev.pem');
     const pub = join(dir, 'dev.pub');
     const made = await run(keygen, ['--out', key, '--pub', pub]);
     expect(made.code).toBe(0);
