@@ -6,7 +6,8 @@
  */
 import type { TrustedKey } from '../image/keys';
 import type { BmsConfig, BootEvent } from '../smp/groups/bms-group';
-import type { DevicePort } from './device-port';
+import type { DevicePort, GattEndpoint } from './device-port';
+import { consoleFraming, rawFraming } from './endpoint-framing';
 import { AuthSessions, type AuthTiming } from './auth';
 import { BatteryModel } from './battery';
 import { runBootloader, type FlashPhase, type ResetReason } from './bootloader';
@@ -25,6 +26,7 @@ import { RECOVERY_LIMITS } from './os-handlers';
 import { createFaultState, faultHook, type FaultState } from './power-faults';
 import { runSelfTest, type InterfaceFaults } from './self-test';
 import { handleSmpRequest } from './smp-server';
+import type { SmpPacket } from '../smp/smp-packet';
 import { SmpUart } from './smp-uart';
 import { readTrusted, type TrustedData } from './trusted-storage';
 
@@ -42,6 +44,8 @@ export interface BmsDeviceSetup {
   battery: BatteryModel;
   interfaceFaults: InterfaceFaults;
   authTiming?: AuthTiming;
+  /** ATT payload per GATT notification (default 20: the BLE default MTU of 23 minus 3) */
+  gattNotifySize?: number;
 }
 
 export class BmsDevice implements DeviceContext, DevicePort {
@@ -64,6 +68,9 @@ export class BmsDevice implements DeviceContext, DevicePort {
   readonly #clock: DeviceClock;
   readonly #power: PowerDomain;
   readonly #uart: SmpUart;
+  /** the BLE SMP characteristic: the same handlers, raw packets (only the application runs BLE) */
+  readonly #gatt: SmpUart;
+  readonly gatt: GattEndpoint;
   readonly #authTiming: AuthTiming | undefined;
   readonly #listeners = new Set<(bytes: Uint8Array) => void>();
   #tasks: Promise<void> = Promise.resolve();
@@ -85,13 +92,38 @@ export class BmsDevice implements DeviceContext, DevicePort {
     this.faults = createFaultState(this.layout.secondary.offset);
     this.layout.flash.hook = (op) => faultHook(this.faults, op);
     this.#uartBaud = this.config().rs485_baud as number;
+    const endpoint = {
+      handle: (packet: SmpPacket) => handleSmpRequest(this, packet),
+      after: (ms: number, run: () => void) => this.#after(ms, run),
+      extraDelayMs: () => this.responseDelayMs
+    };
     this.#uart = new SmpUart({
+      ...endpoint,
       limits: () => (this.status === 'recovery' ? { ...RECOVERY_LIMITS, lineLength: this.limits.lineLength } : this.limits),
-      handle: (packet) => handleSmpRequest(this, packet),
-      after: (ms, run) => this.#after(ms, run),
-      extraDelayMs: () => this.responseDelayMs,
-      transmit: (bytes) => this.#listeners.forEach((listener) => listener(bytes.slice()))
+      transmit: (bytes) => this.#listeners.forEach((listener) => listener(bytes.slice())),
+      framing: () => consoleFraming(() => this.limits.lineLength)
     });
+    const notifySize = setup.gattNotifySize ?? 20;
+    const notifyListeners = new Set<(bytes: Uint8Array) => void>();
+    this.#gatt = new SmpUart({
+      ...endpoint,
+      limits: () => this.limits,
+      transmit: (bytes) => notifyListeners.forEach((listener) => listener(bytes.slice())),
+      framing: () => rawFraming(notifySize)
+    });
+    this.gatt = {
+      notifySize,
+      write: (bytes) => {
+        const copy = bytes.slice();
+        void this.run(() => {
+          if (this.status === 'app') this.#gatt.receive(copy);
+        });
+      },
+      onNotify: (listener) => {
+        notifyListeners.add(listener);
+        return () => notifyListeners.delete(listener);
+      }
+    };
   }
 
   // ---- DevicePort: the UART as the outside world sees it
@@ -183,6 +215,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
     this.bootLog = [];
     this.upload.reset();
     this.#uart.reset();
+    this.#gatt.reset();
   }
 
   #powerLost(): void {

@@ -10,6 +10,17 @@ export interface DevicePort {
   readonly baudRate: number;
 }
 
+/**
+ * The device's SMP GATT characteristic seen from inside (smp-mcuboot.md §2.5): what the host writes
+ * without response, and the notifications the device sends, each at most `notifySize` bytes.
+ */
+export interface GattEndpoint {
+  write(bytes: Uint8Array): void;
+  onNotify(listener: (bytes: Uint8Array) => void): () => void;
+  /** ATT payload of one notification: the MTU minus 3 (20 at the default MTU of 23) */
+  readonly notifySize: number;
+}
+
 /** The host end of a simulated line, as the fakes of Web Serial and WebUSB expose it. */
 export interface SimulatedLine {
   /** Called with every chunk the host writes; returns the unsubscribe. */

@@ -1,12 +1,11 @@
 /**
- * The device end of the serial line: reassembles SMP console frames (lines longer than the device's
- * line buffer are lost, as a Zephyr UART driver drops them), drops packets larger than its buffers,
- * holds at most buf_count requests while one is being processed, and sends each response once the
- * processing time has passed, in the device's line length.
+ * A device SMP endpoint (the UART, or the BLE GATT characteristic): reassembles packets with its framing,
+ * drops packets larger than its buffers, holds at most buf_count requests while one is being processed,
+ * and sends each response once the processing time has passed.
  */
 import { decodePacket, type SmpPacket } from '../smp/smp-packet';
-import { SerialFrameDecoder, encodeSerialFrames } from '../smp/serial-frame';
 import type { SmpLimits } from './device-context';
+import type { EndpointFraming } from './endpoint-framing';
 import type { SmpAnswer } from './smp-server';
 
 export interface UartHost {
@@ -17,6 +16,8 @@ export interface UartHost {
   /** extra response latency of a slow device (knob) */
   extraDelayMs(): number;
   transmit(bytes: Uint8Array): void;
+  /** a fresh framing state (at start and after a reset) */
+  framing(): EndpointFraming;
 }
 
 /** time to parse and dispatch one request */
@@ -24,29 +25,29 @@ const BASE_PROCESSING_MS = 1;
 
 export class SmpUart {
   readonly #host: UartHost;
-  #decoder: SerialFrameDecoder;
+  #framing: EndpointFraming;
   #queue: SmpPacket[] = [];
   #busy = false;
 
   constructor(host: UartHost) {
     this.#host = host;
-    this.#decoder = this.#newDecoder();
+    this.#framing = host.framing();
   }
 
   /** A reset empties the line buffer and the request queue. */
   reset(): void {
-    this.#decoder = this.#newDecoder();
+    this.#framing = this.#host.framing();
     this.#queue = [];
     this.#busy = false;
   }
 
   receive(bytes: Uint8Array): void {
     const { bufSize, bufCount } = this.#host.limits();
-    for (const event of this.#decoder.push(bytes)) {
-      if (event.type !== 'packet' || event.packet.length > bufSize) continue;
+    for (const bytesOfPacket of this.#framing.push(bytes)) {
+      if (bytesOfPacket.length > bufSize) continue;
       let packet: SmpPacket;
       try {
-        packet = decodePacket(event.packet);
+        packet = decodePacket(bytesOfPacket);
       } catch {
         continue;
       }
@@ -56,10 +57,6 @@ export class SmpUart {
     this.#pump();
   }
 
-  #newDecoder(): SerialFrameDecoder {
-    return new SerialFrameDecoder({ maxLineLength: this.#host.limits().lineLength });
-  }
-
   #pump(): void {
     if (this.#busy) return;
     const packet = this.#queue.shift();
@@ -67,10 +64,10 @@ export class SmpUart {
     const answer = this.#host.handle(packet);
     if (!answer) return this.#pump();
     this.#busy = true;
-    const lineLength = this.#host.limits().lineLength;
+    const pieces = this.#framing.encode(answer.response);
     this.#host.after(answer.busyMs + BASE_PROCESSING_MS + this.#host.extraDelayMs(), () => {
       this.#busy = false;
-      this.#host.transmit(encodeSerialFrames(answer.response, { lineLength }));
+      for (const piece of pieces) this.#host.transmit(piece);
       this.#pump();
     });
   }

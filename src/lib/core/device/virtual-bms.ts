@@ -19,7 +19,7 @@ import { SwapType, readSwapState, swapTypeOf } from './boot-trailer';
 import type { SmpLimits } from './device-context';
 import { systemClock, type DeviceClock } from './device-clock';
 import { resolveIdentity, type DeviceIdentity } from './device-identity';
-import type { DevicePort } from './device-port';
+import type { DevicePort, GattEndpoint } from './device-port';
 import { makeTestFirmware } from './firmware-behaviour';
 import { createFlashLayout, DEFAULT_SLOT_SIZE, type FlashLayout } from './flash-layout';
 import { readSlotInfo } from './image-slots';
@@ -102,6 +102,8 @@ export interface BatteryKnobs {
 
 export interface VirtualBms {
   readonly port: DevicePort;
+  /** the SMP characteristic of its BLE interface (application only; recovery is serial) */
+  readonly gatt: GattEndpoint;
   readonly identity: DeviceIdentity;
   readonly embeddedKeys: readonly TrustedKey[];
   readonly status: PowerStatus;
@@ -208,6 +210,7 @@ function facade(device: BmsDevice): VirtualBms {
   };
   return {
     port: device,
+    gatt: device.gatt,
     identity: device.identity,
     embeddedKeys: device.embeddedKeys,
     get status() {
