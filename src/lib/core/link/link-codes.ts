@@ -1,6 +1,7 @@
 import type { ErrorEntry } from '../error-text';
 import { LINK_PORT_ERRORS } from './link-port-codes';
 import { LINK_SESSION_ERRORS } from './link-session-codes';
+import { LINK_BLE_ERRORS } from './link-ble-codes';
 
 /**
  * Error codes raised by the link layer, with their user text (English and French). Codes raised while
@@ -9,6 +10,7 @@ import { LINK_SESSION_ERRORS } from './link-session-codes';
 export const LINK_ERRORS = {
   ...LINK_PORT_ERRORS,
   ...LINK_SESSION_ERRORS,
+  ...LINK_BLE_ERRORS,
   LINK_TIMEOUT: {
     en: {
       summary: 'The device did not answer in time.',
