@@ -24,6 +24,8 @@ import type { ImageSlot, LinkProbeReport } from '../../../core/update/device-ses
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '../../../core/update/update-state';
 import type { SerialPortLike } from '../web-serial-types';
 import type { UsbDeviceLike } from '../webusb-types';
+import type { WebBluetoothOptions } from '../web-bluetooth-link';
+import type { BluetoothDeviceLike } from '../web-bluetooth-types';
 
 export type { RestorePreview, RestoreResult } from '../../../core/backup/restore-backup';
 
@@ -87,7 +89,7 @@ export type SessionEventListener = (event: SessionEvent) => void;
 
 /** The session calls every page uses once connected (identical on the page and in the worker). */
 export interface DeviceCalls {
-  /** Closes the session and releases the port (Web Serial / WebUSB port or virtual line). */
+  /** Closes the session and releases the port (Web Serial / WebUSB port, Bluetooth connection or virtual line). */
   disconnect(): Promise<Result<void>>;
   identity(): Promise<Result<BmsIdentity>>;
   telemetry(): Promise<Result<BmsTelemetry>>;
@@ -121,6 +123,12 @@ export interface SessionApi extends DeviceCalls {
   connectSerial(port: SerialPortLike, baudRate: number): Promise<Result<ConnectedDevice>>;
   /** Opens a WebUSB CDC-ACM device (from chooseUsbSerialDevice) at `baudRate` and connects. */
   connectUsb(device: UsbDeviceLike, baudRate: number): Promise<Result<ConnectedDevice>>;
+  /**
+   * Connects over Bluetooth LE to a device from chooseBluetoothDevice (SMP GATT, raw framing). A wireless
+   * link: safety-critical images are refused (R13). A dropped connection is re-established to the same
+   * device without the chooser.
+   */
+  connectBluetooth(device: BluetoothDeviceLike, options?: WebBluetoothOptions): Promise<Result<ConnectedDevice>>;
   /** Called on disconnects and reconnects; returns its removal. */
   onEvent(listener: SessionEventListener): () => void;
 }

@@ -1,6 +1,6 @@
 /**
  * The page's side of the session worker (session-api.ts): opens ports where the browser allows it (Web
- * Serial and WebUSB on the page, the Virtual BMS in its worker), bridges their bytes to the worker and
+ * Serial, WebUSB and Web Bluetooth on the page, the Virtual BMS in its worker), bridges their bytes to the worker and
  * forwards the device calls. One session worker for the whole app, started on first use.
  */
 import * as Comlink from 'comlink';
@@ -11,6 +11,7 @@ import { openWebSerialLink } from '../web-serial-link';
 import { portIdentity, waitForPort, webSerial } from '../web-serial-ports';
 import type { SerialPortLike } from '../web-serial-types';
 import { openWebUsbCdcLink } from '../webusb-cdc-link';
+import { openWebBluetoothLink } from '../web-bluetooth-link';
 import { pumpLinkToMessagePort, type BridgePort } from './link-bridge';
 import type { ConnectedDevice, SessionApi, SessionEvent, SessionService } from './session-api';
 import { crashGuard } from './worker-guard';
@@ -77,6 +78,12 @@ function startSessionWorker(): SessionApi {
       ),
     connectUsb: (device, baudRate) =>
       connect(() => openWebUsbCdcLink(device, { baudRate, usb: (navigator as { usb?: EventTarget }).usb })),
+    // A reset drops the BLE connection; the same BluetoothDevice reconnects without a new chooser.
+    connectBluetooth: (device, options = {}) =>
+      connect(
+        () => openWebBluetoothLink(device, options),
+        async () => bridge(await openWebBluetoothLink(device, options))
+      ),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
