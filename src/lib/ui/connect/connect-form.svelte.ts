@@ -11,21 +11,29 @@ import { choosePort, findGrantedPort, webSerial } from '$lib/platform/web/web-se
 import type { SerialPortLike } from '$lib/platform/web/web-serial-types';
 import { chooseUsbSerialDevice } from '$lib/platform/web/webusb-cdc-link';
 import type { UsbLike } from '$lib/platform/web/webusb-types';
+import { chooseBluetoothDevice } from '$lib/platform/web/web-bluetooth-link';
+import type { BluetoothLike } from '$lib/platform/web/web-bluetooth-types';
 import { baudFor, DEFAULT_BAUD, lastPort, type PortKind } from '../session/remembered';
 import { deviceSession } from '../session/session.svelte';
 
-export type Transport = PortKind;
+export type Transport = PortKind | 'bluetooth';
 
 function webUsb(): UsbLike | undefined {
   const usb = (navigator as { usb?: UsbLike }).usb;
   return usb && typeof usb.requestDevice === 'function' ? usb : undefined;
 }
 
+function webBluetooth(): BluetoothLike | undefined {
+  const bluetooth = (navigator as { bluetooth?: BluetoothLike }).bluetooth;
+  return bluetooth && typeof bluetooth.requestDevice === 'function' ? bluetooth : undefined;
+}
+
 class ConnectForm {
   transport = $state<Transport>('web-serial');
   baudRate = $state(DEFAULT_BAUD);
   busy = $state(false);
-  support = $state({ serial: true, usb: true });
+  /** Bluetooth is offered only where the browser has it (not while prerendering) */
+  support = $state({ serial: true, usb: true, bluetooth: false });
   /** the chooser was closed: shown as help, not as a failure */
   cancelled = $state.raw<ErrorData | undefined>();
   /** a chooser that could not open (unsupported, blocked) */
@@ -38,7 +46,7 @@ class ConnectForm {
   async init(): Promise<void> {
     if (!browser) return;
     const serial = webSerial();
-    this.support = { serial: typeof serial?.requestPort === 'function', usb: webUsb() !== undefined };
+    this.support = { serial: typeof serial?.requestPort === 'function', usb: webUsb() !== undefined, bluetooth: webBluetooth() !== undefined };
     const remembered = lastPort();
     if (!remembered) {
       this.transport = this.support.serial ? 'web-serial' : 'virtual';
@@ -79,6 +87,14 @@ class ConnectForm {
     return this.#run(async () => {
       const chosen = await chooseUsbSerialDevice(webUsb());
       return chosen.ok ? deviceSession.connectUsb(chosen.value, this.baudRate) : chosen;
+    });
+  }
+
+  /** Must run inside the click handler, as choosePort. */
+  chooseBluetooth(): Promise<boolean> {
+    return this.#run(async () => {
+      const chosen = await chooseBluetoothDevice(webBluetooth());
+      return chosen.ok ? deviceSession.connectBluetooth(chosen.value) : chosen;
     });
   }
 

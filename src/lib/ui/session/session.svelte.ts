@@ -11,6 +11,7 @@ import { sessionApi } from '$lib/platform/web/session/session-client';
 import { portIdentity } from '$lib/platform/web/web-serial-ports';
 import type { SerialPortLike } from '$lib/platform/web/web-serial-types';
 import type { UsbDeviceLike } from '$lib/platform/web/webusb-types';
+import type { BluetoothDeviceLike } from '$lib/platform/web/web-bluetooth-types';
 import { rememberConnection, type RememberedPort } from './remembered';
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'lost';
@@ -102,7 +103,12 @@ class DeviceSession {
     this.linkTest = await this.api.linkTest();
   }
 
-  async #connect(open: () => Promise<Result<ConnectedDevice>>, port: RememberedPort, baudRate: number | undefined) {
+  /** A wireless link: not remembered (the chooser is needed again) and no baud rate. */
+  connectBluetooth(device: BluetoothDeviceLike): Promise<Result<ConnectedDevice>> {
+    return this.#connect(() => this.api.connectBluetooth(device), undefined, undefined);
+  }
+
+  async #connect(open: () => Promise<Result<ConnectedDevice>>, port: RememberedPort | undefined, baudRate: number | undefined) {
     this.#reset('connecting');
     const result = await open();
     if (!result.ok) {
@@ -115,7 +121,7 @@ class DeviceSession {
     this.link = link;
     this.connection = connection;
     this.status = 'connected';
-    rememberConnection({ ...port, model: identity.model }, baudRate ?? link.baudRate ?? 0);
+    if (port) rememberConnection({ ...port, model: identity.model }, baudRate ?? link.baudRate ?? 0);
     void this.refreshTelemetry();
     return result;
   }
