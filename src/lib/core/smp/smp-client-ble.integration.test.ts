@@ -8,18 +8,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createVirtualBms } from '../device/virtual-bms';
 import type { GattEndpoint } from '../device/device-port';
 import { makeTestFirmware } from '../device/firmware-behaviour';
-import { TECHNICIAN_TEST_PUBLIC_KEY, TECHNICIAN_TEST_SECRET_KEY } from '../device/test-keys';
-import { ed25519Sign } from '../image/ed25519';
 import { parseImage } from '../image/parse-image';
 import { ByteQueue } from '../link/byte-queue';
 import type { Link } from '../link/link';
-import { authChallenge, authRespond, identity } from './groups/bms-client';
-import { authMessage } from './groups/bms-group';
 import { readImageState, testImage } from './groups/image-group';
 import { echo, negotiateLimits } from './groups/os-group';
 import { splitPacket } from './raw-packet';
 import { SmpClient } from './smp-client';
 import { uploadImage } from './upload';
+import { authenticateTestTechnician } from './testing/test-technician';
 
 function gattLink(gatt: GattEndpoint): Link & { writes: number[] } {
   const queue = new ByteQueue();
@@ -57,13 +54,7 @@ describe('SMP client over the virtual BMS GATT endpoint (raw framing)', () => {
     expect(client.framing).toBe('raw');
     await echo(client, 'boot', { retries: 10, timeoutMs: 200 });
 
-    const { serial } = await identity(client);
-    const challenge = await authChallenge(client);
-    expect(challenge.serial).toBe(serial);
-    await authRespond(client, {
-      pubkey: TECHNICIAN_TEST_PUBLIC_KEY,
-      sig: ed25519Sign(authMessage(challenge.nonce, challenge.serial), TECHNICIAN_TEST_SECRET_KEY)
-    });
+    await authenticateTestTechnician(client);
     expect(await negotiateLimits(client)).toMatchObject({ limits: { bufSize: 384, bufCount: 4 }, source: 'device' });
 
     const image = makeTestFirmware({ version: '1.1.0', size: 20_000 });

@@ -6,16 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectPacedLink, type PacedLink } from '../link/paced-link';
 import { createVirtualBms } from '../device/virtual-bms';
 import { makeTestFirmware } from '../device/firmware-behaviour';
-import { TECHNICIAN_TEST_PUBLIC_KEY, TECHNICIAN_TEST_SECRET_KEY } from '../device/test-keys';
-import { ed25519Sign } from '../image/ed25519';
 import { parseImage } from '../image/parse-image';
 import { SmpClient } from './smp-client';
 import { echo, negotiateLimits } from './groups/os-group';
 import { readImageState, testImage } from './groups/image-group';
-import { authChallenge, authRespond, identity } from './groups/bms-client';
-import { authMessage } from './groups/bms-group';
 import { uploadImage } from './upload';
 import { testLink } from './link-test';
+import { authenticateTestTechnician } from './testing/test-technician';
 
 const open: { client: SmpClient; link: PacedLink }[] = [];
 afterEach(async () => {
@@ -35,16 +32,6 @@ async function connect(line: { bitErrorRate?: number; seed?: number } = {}) {
   return { bms, link, client };
 }
 
-async function authenticate(client: SmpClient): Promise<void> {
-  const { serial } = await identity(client);
-  const challenge = await authChallenge(client);
-  expect(challenge.serial).toBe(serial);
-  await authRespond(client, {
-    pubkey: TECHNICIAN_TEST_PUBLIC_KEY,
-    sig: ed25519Sign(authMessage(challenge.nonce, challenge.serial), TECHNICIAN_TEST_SECRET_KEY)
-  });
-}
-
 describe('SMP client against the virtual BMS', () => {
   it('R14 maps a write without a technician session to SMP_ACCESS_DENIED', async () => {
     const { client } = await connect();
@@ -54,7 +41,7 @@ describe('SMP client against the virtual BMS', () => {
 
   it('R16 completes a windowed upload over a line that flips bits', async () => {
     const { client } = await connect({ bitErrorRate: 2e-5, seed: 7 });
-    await authenticate(client);
+    await authenticateTestTechnician(client);
     await negotiateLimits(client);
     const image = makeTestFirmware({ version: '1.2.0', size: 60_000 });
     const result = await uploadImage(client, image);
@@ -65,7 +52,7 @@ describe('SMP client against the virtual BMS', () => {
 
   it('R06 R14 R16 negotiates, tests the link, authenticates, uploads with a window and marks the image for test', async () => {
     const { client } = await connect();
-    await authenticate(client);
+    await authenticateTestTechnician(client);
     expect(await negotiateLimits(client)).toEqual({ limits: { lineLength: 127, bufSize: 384, bufCount: 4 }, source: 'device' });
     const link = await testLink(client, { rounds: 5, timeoutMs: 500 });
     expect(link).toMatchObject({ answered: 5, lossRate: 0 });
