@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [sveltekit()],
   worker: { format: 'es' },
   test: {
-    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'tests/node/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/node/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000

@@ -3,8 +3,8 @@
  * people and as plain JSON (hashes in hex) for scripts. Shared by `info` and `state`.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { ImageSlotState } from '../src/lib/core/smp/groups/image-group';
-import { ProtectionFlag, type BmsIdentity, type BmsTelemetry } from '../src/lib/core/smp/groups/bms-group';
+import type { ImageSlotState } from '../src/lib/core/protocol/smp/groups/image-group';
+import { ProtectionFlag, type BmsIdentity, type BmsTelemetry } from '../src/lib/core/protocol/smp/groups/bms-group';
 import { formatDuration } from './progress-bar';
 
 const FLAGS = ['active', 'confirmed', 'pending', 'bootable', 'permanent'] as const;

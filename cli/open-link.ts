@@ -6,8 +6,8 @@
  * Tests pass another link opener (a paced line to the virtual BMS) through `DeviceCommandDeps`.
  */
 import type { Link } from '../src/lib/core/link/link';
-import type { AuthGranted } from '../src/lib/core/smp/groups/bms-group';
-import type { SmpClient } from '../src/lib/core/smp/smp-client';
+import type { AuthGranted } from '../src/lib/core/protocol/smp/groups/bms-group';
+import type { SmpClient } from '../src/lib/core/protocol/smp/smp-client';
 import { authenticate } from '../src/lib/core/update/authenticate';
 import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../src/lib/core/update/smp-device-session';
 import type { TechnicianSigner } from '../src/lib/core/update/technician-signer';

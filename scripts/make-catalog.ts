@@ -1,12 +1,12 @@
 /**
  * Writes the demo firmware catalog (static/firmware/catalog.json and its signed images for the virtual
  * BMS). Deterministic: running it again changes nothing unless build-catalog.ts changed, and
- * src/lib/ui/catalog/build-catalog.test.ts fails when the committed files drift from it.
+ * scripts/catalog/build-catalog.test.ts fails when the committed files drift from it.
  * Run: `node --import tsx scripts/make-catalog.ts`.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from '../src/lib/ui/catalog/build-catalog';
+import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from './catalog/build-catalog';
 
 const DIR = 'static/firmware';
 const { json, files } = buildCatalog();

@@ -1,7 +1,7 @@
 /** `bms-flasher info`: who the BMS is, which images it holds, and how the pack is doing (read only). */
 import { isBmsError } from '../../src/lib/core/errors';
-import type { BmsTelemetry } from '../../src/lib/core/smp/groups/bms-group';
-import { readImageState } from '../../src/lib/core/smp/groups/image-group';
+import type { BmsTelemetry } from '../../src/lib/core/protocol/smp/groups/bms-group';
+import { readImageState } from '../../src/lib/core/protocol/smp/groups/image-group';
 import { parseCommandLine, processIo, runCommand, type CliIo } from '../args';
 import { identityJson, identityLines, slotJson, slotLines, summarizeTelemetry, telemetryLines } from '../device-text';
 import { JSON_OPTION, linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';

@@ -3,7 +3,7 @@
  * give the round-trip time, losses and line errors; when nothing answers, the usual rates are probed
  * and the mismatch is named ("device answers at 57600, you selected 115200").
  */
-import { testLink } from '../../src/lib/core/smp/link-test';
+import { testLink } from '../../src/lib/core/protocol/smp/link-test';
 import { parseCommandLine, parseInteger, processIo, runCommand, type CliIo } from '../args';
 import { JSON_OPTION, linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
 import { DEVICE_OPTIONS, DEVICE_USAGE } from './device-options';

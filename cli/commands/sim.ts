@@ -4,7 +4,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
-import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/device/virtual-bms';
+import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 

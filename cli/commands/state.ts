@@ -4,7 +4,7 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../src/lib/core/errors';
-import { confirmImage, readImageState, testImage, type ImageSlotState } from '../../src/lib/core/smp/groups/image-group';
+import { confirmImage, readImageState, testImage, type ImageSlotState } from '../../src/lib/core/protocol/smp/groups/image-group';
 import { UsageError, parseCommandLine, processIo, runCommand, type CliIo } from '../args';
 import { slotJson, slotLines } from '../device-text';
 import { JSON_OPTION, KEY_OPTION, linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';

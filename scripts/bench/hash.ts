@@ -1,7 +1,7 @@
 /** SHA-256 over 1 and 4 MiB, fed as the image hasher feeds it: @noble/hashes streamed vs WebCrypto. */
 import { nobleSha256 } from '../../src/lib/core/image/hash-image';
-import { measureSha256 } from '../../src/lib/platform/web/hash-speed';
-import { webCryptoSha256 } from '../../src/lib/platform/web/web-crypto-sha256';
+import { measureSha256 } from '../../src/lib/platform/web/image-worker/hash-speed';
+import { webCryptoSha256 } from '../../src/lib/platform/web/image-worker/web-crypto-sha256';
 import { MIB, type BenchModule } from './bench-types';
 
 export const hashBench: BenchModule = {

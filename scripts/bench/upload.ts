@@ -10,13 +10,13 @@
  * 115200 baud × 1 MiB (about 2 minutes a run, 4 runs); BENCH_UPLOAD_CASES=all adds it.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { SmpLimits } from '../../src/lib/core/device/device-context';
-import { DEFAULT_SLOT_SIZE } from '../../src/lib/core/device/flash-layout';
-import { uploadBody, type UploadChunk } from '../../src/lib/core/smp/groups/image-group';
-import { encodeSerialFrames } from '../../src/lib/core/smp/serial-frame';
-import { ImageCommand, SmpGroup } from '../../src/lib/core/smp/smp-ids';
-import { encodePacket, SmpOp } from '../../src/lib/core/smp/smp-packet';
-import { uploadImage, type UploadResult } from '../../src/lib/core/smp/upload';
+import type { SmpLimits } from '../../src/lib/core/virtual-bms/device-context';
+import { DEFAULT_SLOT_SIZE } from '../../src/lib/core/virtual-bms/flash/flash-layout';
+import { uploadBody, type UploadChunk } from '../../src/lib/core/protocol/smp/groups/image-group';
+import { encodeSerialFrames } from '../../src/lib/core/protocol/smp/serial-frame';
+import { ImageCommand, SmpGroup } from '../../src/lib/core/protocol/smp/smp-ids';
+import { encodePacket, SmpOp } from '../../src/lib/core/protocol/smp/smp-packet';
+import { uploadImage, type UploadResult } from '../../src/lib/core/protocol/smp/upload';
 import { MIB, type BenchModule, type BenchRow } from './bench-types';
 import { benchImage, bootVirtualBms, deviceAtBaud, openRigSession } from './virtual-rig';
 

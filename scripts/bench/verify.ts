@@ -3,8 +3,8 @@ import { verifyImage } from '../../src/lib/core/image/verify-image';
 import { nobleSha256 } from '../../src/lib/core/image/hash-image';
 import { generateKeyPair } from '../../src/lib/core/image/keys';
 import { signImage } from '../../src/lib/core/image/sign-image';
-import { testBytes, timeMedian } from '../../src/lib/platform/web/hash-speed';
-import { webCryptoSha256 } from '../../src/lib/platform/web/web-crypto-sha256';
+import { testBytes, timeMedian } from '../../src/lib/platform/web/image-worker/hash-speed';
+import { webCryptoSha256 } from '../../src/lib/platform/web/image-worker/web-crypto-sha256';
 import { MIB, type BenchModule, type BenchRow } from './bench-types';
 
 export const verifyBench: BenchModule = {

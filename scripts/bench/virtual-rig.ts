@@ -3,13 +3,13 @@
  * chosen rate, with an authenticated SMP session (R14) and the device's buffer limits learnt. Shared by
  * the upload benchmark and the upload resilience tests.
  */
-import type { DevicePort } from '../../src/lib/core/device/device-port';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/device/test-keys';
-import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../src/lib/core/device/virtual-bms';
+import type { DevicePort } from '../../src/lib/core/link/device-port';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { signImage } from '../../src/lib/core/image/sign-image';
 import { connectPacedLink, type PacedLink, type PacedLinkOptions } from '../../src/lib/core/link/paced-link';
 import { seededRandom } from '../../src/lib/core/link/seeded-random';
-import type { SmpClientOptions } from '../../src/lib/core/smp/smp-client';
+import type { SmpClientOptions } from '../../src/lib/core/protocol/smp/smp-client';
 import { authenticate } from '../../src/lib/core/update/authenticate';
 import { createSmpDeviceSession, type SmpDeviceSession } from '../../src/lib/core/update/smp-device-session';
 import { secretKeySigner } from '../../src/lib/core/update/technician-signer';

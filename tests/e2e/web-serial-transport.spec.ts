@@ -3,7 +3,7 @@
  * Chromium's own ReadableStream/WritableStream, reader and writer locks, and close rules.
  */
 import { expect, test } from '@playwright/test';
-import type { SerialLike } from '../../src/lib/platform/web/web-serial-types';
+import type { SerialLike } from '../../src/lib/platform/web/links/web-serial-types';
 import type { BmsTest } from './helpers/virtual-serial-page';
 import { installVirtualSerialPage } from './helpers/virtual-serial';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isBmsError } from '../../src/lib/core/errors';
 import type { Link } from '../../src/lib/core/link/link';
-import { createLoopbackPort } from '../../src/lib/core/link/loopback-port';
+import { createLoopbackPort } from '../../src/lib/core/link/testing/loopback-port';
 import { startPtyBridge, SOCAT, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
 import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
 

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, startSim } from '../../cli/commands/sim';
 import { generateKeyPair, keyFingerprint, publicKeyToPem } from '../../src/lib/core/image/keys';
-import { identity } from '../../src/lib/core/smp/groups/bms-client';
-import { echo } from '../../src/lib/core/smp/groups/os-group';
-import { SmpClient } from '../../src/lib/core/smp/smp-client';
+import { identity } from '../../src/lib/core/protocol/smp/groups/bms-client';
+import { echo } from '../../src/lib/core/protocol/smp/groups/os-group';
+import { SmpClient } from '../../src/lib/core/protocol/smp/smp-client';
 import { SOCAT } from '../../src/lib/platform/node/pty-bridge';
 import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
 

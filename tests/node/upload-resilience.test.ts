@@ -5,18 +5,18 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
-import { SECTOR_SIZE, DEFAULT_SLOT_SIZE } from '../../src/lib/core/device/flash-layout';
-import type { VirtualBms } from '../../src/lib/core/device/virtual-bms';
+import { SECTOR_SIZE, DEFAULT_SLOT_SIZE } from '../../src/lib/core/virtual-bms/flash/flash-layout';
+import type { VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { isBmsError } from '../../src/lib/core/errors';
 import { parseImage } from '../../src/lib/core/image/parse-image';
 import { connectPacedLink } from '../../src/lib/core/link/paced-link';
 import { seededRandom } from '../../src/lib/core/link/seeded-random';
-import { base64Decode } from '../../src/lib/core/smp/base64';
-import { readImageState } from '../../src/lib/core/smp/groups/image-group';
-import { negotiateLimits } from '../../src/lib/core/smp/groups/os-group';
-import { testLink } from '../../src/lib/core/smp/link-test';
-import { SmpClient } from '../../src/lib/core/smp/smp-client';
-import { uploadImage } from '../../src/lib/core/smp/upload';
+import { base64Decode } from '../../src/lib/core/protocol/smp/base64';
+import { readImageState } from '../../src/lib/core/protocol/smp/groups/image-group';
+import { negotiateLimits } from '../../src/lib/core/protocol/smp/groups/os-group';
+import { testLink } from '../../src/lib/core/protocol/smp/link-test';
+import { SmpClient } from '../../src/lib/core/protocol/smp/smp-client';
+import { uploadImage } from '../../src/lib/core/protocol/smp/upload';
 import { benchImage, bootVirtualBms, deviceAtBaud, openRigSession } from '../../scripts/bench/virtual-rig';
 
 const BAUD = 1_000_000;

@@ -4,8 +4,8 @@ import type { ErrorEntry, ErrorText } from './error-text';
 import { GENERAL_ERRORS } from './general-codes';
 import { IMAGE_ERRORS } from './image/image-codes';
 import { LINK_ERRORS } from './link/link-codes';
-import { SMP_ERRORS } from './smp/smp-codes';
-import { DEVICE_ERRORS } from './device/device-codes';
+import { SMP_ERRORS } from './protocol/smp/smp-codes';
+import { DEVICE_ERRORS } from './virtual-bms/device-codes';
 import { UPDATE_ERRORS } from './update/update-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {

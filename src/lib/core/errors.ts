@@ -6,8 +6,8 @@
  */
 import type { ImageErrorCode } from './image/image-codes';
 import type { LinkErrorCode } from './link/link-codes';
-import type { SmpErrorCode } from './smp/smp-codes';
-import type { DeviceErrorCode } from './device/device-codes';
+import type { SmpErrorCode } from './protocol/smp/smp-codes';
+import type { DeviceErrorCode } from './virtual-bms/device-codes';
 import type { UpdateErrorCode } from './update/update-codes';
 import type { GeneralErrorCode } from './general-codes';
 

@@ -3,12 +3,12 @@
  * navigator.serial with the stand-in wired to an in-page virtual BMS, and hands scenarios the
  * simulator and the transport/SMP modules as `window.bmsTest`.
  */
-import { identity } from '../../../src/lib/core/smp/groups/bms-client';
-import { echo } from '../../../src/lib/core/smp/groups/os-group';
-import { testLink } from '../../../src/lib/core/smp/link-test';
-import { SmpClient } from '../../../src/lib/core/smp/smp-client';
-import { installVirtualSerial } from '../../../src/lib/platform/web/virtual-serial';
-import { openWebSerialLink } from '../../../src/lib/platform/web/web-serial-link';
+import { identity } from '../../../src/lib/core/protocol/smp/groups/bms-client';
+import { echo } from '../../../src/lib/core/protocol/smp/groups/os-group';
+import { testLink } from '../../../src/lib/core/protocol/smp/link-test';
+import { SmpClient } from '../../../src/lib/core/protocol/smp/smp-client';
+import { installVirtualSerial } from '../../../src/lib/platform/web/testing/virtual-serial';
+import { openWebSerialLink } from '../../../src/lib/platform/web/links/web-serial-link';
 
 const bmsTest = { virtual: installVirtualSerial(), openWebSerialLink, SmpClient, identity, echo, testLink };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BmsError } from '../errors';
-import type { BmsIdentity } from '../smp/groups/bms-group';
+import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import { createBackupStore } from './backup-store';
 import { backupFileName, exportBackupJson, importBackupJson, makeBackup, validateBackup } from './config-backup';
 import { diffConfig, restoreWrites } from './config-diff';

@@ -3,7 +3,7 @@
  * can be kept in IndexedDB, exported to a file of the user's choice and imported back.
  */
 import { fail } from '../errors';
-import type { BmsConfig, BmsIdentity } from '../smp/groups/bms-group';
+import type { BmsConfig, BmsIdentity } from '../protocol/smp/groups/bms-group';
 
 export const BACKUP_FORMAT = 'bms-flasher/config-backup/v1';
 

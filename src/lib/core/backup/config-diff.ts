@@ -1,5 +1,5 @@
 /** Pure comparison of two configurations: the restore preview and the after-update check (R09, R23). */
-import type { BmsConfig } from '../smp/groups/bms-group';
+import type { BmsConfig } from '../protocol/smp/groups/bms-group';
 
 export type ConfigChange =
   /** both have the key with different values */

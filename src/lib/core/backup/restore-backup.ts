@@ -4,7 +4,7 @@
  * device validates every value and the rules between them; a refusal leaves its settings unchanged.
  */
 import { fail } from '../errors';
-import type { BmsIdentity } from '../smp/groups/bms-group';
+import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import { authenticate } from '../update/authenticate';
 import type { DeviceSession } from '../update/device-session';
 import type { TechnicianSigner } from '../update/technician-signer';

@@ -132,7 +132,7 @@ export const LINK_ERRORS = {
       fix: "Redémarrez l'appareil à la main (bouton reset ou coupure d'alimentation) en mode mise à jour, puis reconnectez ; mettre le navigateur à jour peut aider."
     }
   },
-  // Added by the smp helper for the link test (R06): raised by src/lib/core/smp/link-test.ts.
+  // Added by the smp helper for the link test (R06): raised by src/lib/core/protocol/smp/link-test.ts.
   LINK_BAUD_MISMATCH: {
     en: {
       summary: 'The device answers at another baud rate than the one selected.',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBmsError } from '../errors';
 import type { Link } from './link';
-import { createLoopbackPort } from './loopback-port';
+import { createLoopbackPort } from './testing/loopback-port';
 import { connectPacedLink } from './paced-link';
 
 /** Reads until `count` bytes arrived or `timeoutMs` of silence; line errors are counted, not fatal. */

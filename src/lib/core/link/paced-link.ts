@@ -4,7 +4,7 @@
  * can flip bits, mismatch baud rates (garbage both ways, as real hardware shows), add latency and be
  * cut after N bytes (the cable pulled mid-transfer, R16).
  */
-import type { DevicePort } from '../device/device-port';
+import type { DevicePort } from './device-port';
 import { BmsError } from '../errors';
 import type { Link, LinkInfo, ReadOptions } from './link';
 import { LinkLifecycle } from './link-lifecycle';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestFirmware } from '../device/firmware-behaviour';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
 import { runUpdate } from '../update/run-update';
 import { createBench } from '../update/testing/virtual-bench';
 import { renderReportHtml, renderReportText } from './render-report';

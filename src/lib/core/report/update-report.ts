@@ -7,7 +7,7 @@ import type { ConfigChange } from '../backup/config-diff';
 import { validRecords, type RecordStore } from '../backup/record-store';
 import { fail, type ErrorData } from '../errors';
 import type { LinkInfo } from '../link/link';
-import type { BalanceTestReport, BootEvent, SelfTestReport } from '../smp/groups/bms-group';
+import type { BalanceTestReport, BootEvent, SelfTestReport } from '../protocol/smp/groups/bms-group';
 import type { CheckResult } from '../update/checks/check-result';
 import type { ChecklistRecord } from '../update/checklist';
 import type { LogEntry, PhaseRecord, TransferPause, UpdateOutcome } from '../update/update-state';

@@ -2,7 +2,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../backup/restore-backup';
-import { makeTestFirmware } from '../device/firmware-behaviour';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
 import { runUpdate } from './run-update';
 import { createBench, type Bench } from './testing/virtual-bench';
 

@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors';
 import { keyFingerprint } from '../image/keys';
-import { authMessage, type AuthGranted } from '../smp/groups/bms-group';
+import { authMessage, type AuthGranted } from '../protocol/smp/groups/bms-group';
 import type { DeviceSession } from './device-session';
 import type { TechnicianSigner } from './technician-signer';
 

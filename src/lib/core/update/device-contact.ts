@@ -3,7 +3,7 @@
  * losses apart from answers the device really meant (a refusal is not retried).
  */
 import { BmsError, fail, toErrorData } from '../errors';
-import type { BmsIdentity } from '../smp/groups/bms-group';
+import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import type { UpdateContext } from './update-context';
 
 const TRANSPORT_CODES = new Set([

@@ -16,7 +16,7 @@ import type {
   BmsTelemetry,
   BootEvent,
   SelfTestReport
-} from '../smp/groups/bms-group';
+} from '../protocol/smp/groups/bms-group';
 
 /** One entry of the SMP image state (image group, command 0). */
 export interface ImageSlot {

@@ -5,8 +5,8 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestFirmware } from '../device/firmware-behaviour';
-import type { PowerLossTrigger } from '../device/virtual-bms';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
+import type { PowerLossTrigger } from '../virtual-bms/virtual-bms';
 import { parseImage } from '../image/parse-image';
 import { runUpdate } from './run-update';
 import { createBench, untilRunning, type Bench } from './testing/virtual-bench';

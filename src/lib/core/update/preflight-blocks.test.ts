@@ -1,6 +1,6 @@
 /** Each pre-flight failure blocks the update with its own code, and nothing is written to the device. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestFirmware } from '../device/firmware-behaviour';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
 import { ed25519PublicKey } from '../image/ed25519';
 import { runUpdate } from './run-update';
 import { createBench, type Bench, type BenchOptions } from './testing/virtual-bench';

@@ -1,7 +1,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeBackup } from '../backup/config-backup';
-import { makeTestFirmware } from '../device/firmware-behaviour';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
 import { parseImage } from '../image/parse-image';
 import { runRecovery } from './run-recovery';
 import { createBench, type Bench, type BenchOptions } from './testing/virtual-bench';

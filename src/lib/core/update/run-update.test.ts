@@ -1,6 +1,6 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestFirmware } from '../device/firmware-behaviour';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
 import { parseImage } from '../image/parse-image';
 import { runUpdate } from './run-update';
 import { createBench, type Bench } from './testing/virtual-bench';

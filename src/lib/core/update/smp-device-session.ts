@@ -6,14 +6,14 @@
  */
 import { BmsError, fail, isBmsError, toErrorData } from '../errors';
 import type { Link } from '../link/link';
-import * as bms from '../smp/groups/bms-client';
-import type { BmsIdentity } from '../smp/groups/bms-group';
-import { confirmImage, readImageState, testImage, type ImageState } from '../smp/groups/image-group';
-import { negotiateLimits, reset } from '../smp/groups/os-group';
-import { testLink, type LinkTestOptions, type LinkTestResult } from '../smp/link-test';
-import { SmpClient, type SmpClientOptions } from '../smp/smp-client';
+import * as bms from '../protocol/smp/groups/bms-client';
+import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
+import { confirmImage, readImageState, testImage, type ImageState } from '../protocol/smp/groups/image-group';
+import { negotiateLimits, reset } from '../protocol/smp/groups/os-group';
+import { testLink, type LinkTestOptions, type LinkTestResult } from '../protocol/smp/link-test';
+import { SmpClient, type SmpClientOptions } from '../protocol/smp/smp-client';
 import { sameBytes } from '../image/same-bytes';
-import { uploadImage, type UploadOptions as SmpUploadOptions } from '../smp/upload';
+import { uploadImage, type UploadOptions as SmpUploadOptions } from '../protocol/smp/upload';
 import type { DeviceSession, ImageSlot, LinkProbeReport } from './device-session';
 import { wait } from './wait';
 

@@ -1,6 +1,6 @@
 /** R01–R03, R16: the pack watched during the transfer; holds, resumes, stops cleanly; link losses survived. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestFirmware } from '../device/firmware-behaviour';
+import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
 import { runUpdate } from './run-update';
 import { createBench, untilRunning, type Bench } from './testing/virtual-bench';
 import type { UpdateState } from './update-state';

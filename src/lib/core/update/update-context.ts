@@ -10,7 +10,7 @@ import type { Sha256 } from '../image/hash-image';
 import type { TrustedKey } from '../image/keys';
 import type { VerifiedImage } from '../image/verify-image';
 import type { ReportStore } from '../report/update-report';
-import type { BalanceTestReport, BmsIdentity, BootEvent, SelfTestReport } from '../smp/groups/bms-group';
+import type { BalanceTestReport, BmsIdentity, BootEvent, SelfTestReport } from '../protocol/smp/groups/bms-group';
 import type { CheckResult } from './checks/check-result';
 import type { SafetyLimits } from './checks/safety-limits';
 import type { ChecklistAnswers, ChecklistRecord } from './checklist';

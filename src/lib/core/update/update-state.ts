@@ -6,7 +6,7 @@
 import type { ConfigChange } from '../backup/config-diff';
 import type { ErrorData } from '../errors';
 import type { UpdateReport } from '../report/update-report';
-import type { BalanceTestReport, BootEvent, SelfTestReport } from '../smp/groups/bms-group';
+import type { BalanceTestReport, BootEvent, SelfTestReport } from '../protocol/smp/groups/bms-group';
 import type { CheckResult } from './checks/check-result';
 import type { ChecklistRecord } from './checklist';
 

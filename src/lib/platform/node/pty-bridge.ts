@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { access, constants, lstat, mkdtemp, readlink, rm, symlink, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DevicePort } from '../../core/device/device-port';
+import type { DevicePort } from '../../core/link/device-port';
 import { BmsError } from '../../core/errors';
 import type { Link } from '../../core/link/link';
 import { connectPacedLink } from '../../core/link/paced-link';

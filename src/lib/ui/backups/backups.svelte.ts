@@ -6,7 +6,7 @@ import { browser } from '$app/environment';
 import { createBackupStore, type BackupStore } from '$lib/core/backup/backup-store';
 import { backupFileName, exportBackupJson, importBackupJson, type ConfigBackup } from '$lib/core/backup/config-backup';
 import { toErrorData, type ErrorData } from '$lib/core/errors';
-import { idbBackupRecords } from '$lib/platform/web/idb-store';
+import { idbBackupRecords } from '$lib/platform/web/storage/idb-store';
 import { downloadText } from '../reports/download';
 
 class Backups {

@@ -4,8 +4,8 @@
  */
 import { browser } from '$app/environment';
 import { BmsError, toErrorData, type ErrorData } from '$lib/core/errors';
-import { imageCache, type CachedImageInfo } from '$lib/platform/web/image-cache';
-import type { ImageSummary } from '$lib/platform/web/image-summary';
+import { imageCache, type CachedImageInfo } from '$lib/platform/web/storage/image-cache';
+import type { ImageSummary } from '$lib/platform/web/image-worker/image-summary';
 import { trustedKeys } from '../keys/trusted-keys.svelte';
 import type { CatalogImage } from './catalog';
 import { DownloadError, download, verifyForUpdate, type Expected } from './open-image';

@@ -7,9 +7,9 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { BmsError } from '$lib/core/errors';
 import type { TrustedKey } from '$lib/core/image/keys';
-import { preferredSha256 } from '$lib/platform/web/image-service';
-import type { VerifiedSummary } from '$lib/platform/web/image-summary';
-import { imageWorker } from '$lib/platform/web/image-worker-client';
+import { preferredSha256 } from '$lib/platform/web/image-worker/image-service';
+import type { VerifiedSummary } from '$lib/platform/web/image-worker/image-summary';
+import { imageWorker } from '$lib/platform/web/image-worker/image-worker-client';
 
 export interface Expected {
   /** hex SHA-256 of the whole file */

@@ -7,12 +7,12 @@ import { browser } from '$app/environment';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
 import { describeUsbSerial } from '$lib/core/link/usb-serial-chips';
 import type { ConnectedDevice } from '$lib/platform/web/session/session-api';
-import { choosePort, findGrantedPort, webSerial } from '$lib/platform/web/web-serial-ports';
-import type { SerialPortLike } from '$lib/platform/web/web-serial-types';
-import { chooseUsbSerialDevice } from '$lib/platform/web/webusb-cdc-link';
-import type { UsbLike } from '$lib/platform/web/webusb-types';
-import { chooseBluetoothDevice } from '$lib/platform/web/web-bluetooth-link';
-import type { BluetoothLike } from '$lib/platform/web/web-bluetooth-types';
+import { choosePort, findGrantedPort, webSerial } from '$lib/platform/web/links/web-serial-ports';
+import type { SerialPortLike } from '$lib/platform/web/links/web-serial-types';
+import { chooseUsbSerialDevice } from '$lib/platform/web/links/webusb-cdc-link';
+import type { UsbLike } from '$lib/platform/web/links/webusb-types';
+import { chooseBluetoothDevice } from '$lib/platform/web/links/web-bluetooth-link';
+import type { BluetoothLike } from '$lib/platform/web/links/web-bluetooth-types';
 import { baudFor, DEFAULT_BAUD, lastPort, type PortKind } from '../session/remembered';
 import { deviceSession } from '../session/session.svelte';
 

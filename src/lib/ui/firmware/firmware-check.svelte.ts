@@ -1,7 +1,7 @@
 /** The Firmware page's job: read a picked file, then inspect and verify it in the image worker. */
 import { toErrorData, type ErrorData } from '$lib/core/errors';
-import type { ImageSummary } from '$lib/platform/web/image-summary';
-import { imageWorker } from '$lib/platform/web/image-worker-client';
+import type { ImageSummary } from '$lib/platform/web/image-worker/image-summary';
+import { imageWorker } from '$lib/platform/web/image-worker/image-worker-client';
 import { trustedKeys } from '../keys/trusted-keys.svelte';
 import { verdictOf, type Verdict } from './verdict';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '$lib/core/errors';
-import type { VerifiedSummary } from '$lib/platform/web/image-summary';
+import type { VerifiedSummary } from '$lib/platform/web/image-worker/image-summary';
 import { verdictOf } from './verdict';
 
 const failure = (code: ErrorCode) => ({ ok: false as const, error: { code, detail: 'x' } });

@@ -1,5 +1,5 @@
 import type { ErrorData, Result } from '$lib/core/errors';
-import type { VerifiedSummary } from '$lib/platform/web/image-summary';
+import type { VerifiedSummary } from '$lib/platform/web/image-worker/image-summary';
 
 /** What the user is told about an image after verification. */
 export type Verdict =

@@ -7,7 +7,7 @@ import {
   type KeyEntry,
   type StoredKey,
   type TrustedKeysStore
-} from '$lib/platform/web/trusted-keys-store';
+} from '$lib/platform/web/storage/trusted-keys-store';
 import { BUILT_IN_KEYS } from './built-in-keys';
 
 class TrustedKeys {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BmsTelemetry } from '../../core/smp/groups/bms-group';
+import type { BmsTelemetry } from '../../core/protocol/smp/groups/bms-group';
 import { checkSoc, checkTemperature } from '../../core/update/checks/environment-checks';
 import { DEFAULT_SAFETY_LIMITS } from '../../core/update/checks/safety-limits';
 import { CHECKLIST_ITEMS } from '../../core/update/checklist';

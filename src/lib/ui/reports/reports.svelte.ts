@@ -1,7 +1,7 @@
 /** The update reports kept in this browser (R27): the store the session worker saves every report into. */
 import { browser } from '$app/environment';
 import { createReportStore, type ReportStore, type UpdateReport } from '$lib/core/report/update-report';
-import { idbReportRecords } from '$lib/platform/web/idb-store';
+import { idbReportRecords } from '$lib/platform/web/storage/idb-store';
 
 class Reports {
   all = $state.raw<UpdateReport[]>([]);

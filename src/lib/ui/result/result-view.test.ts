@@ -3,7 +3,7 @@ import { authenticate } from '../../core/update/authenticate';
 import { runUpdate } from '../../core/update/run-update';
 import { createBench, type Bench } from '../../core/update/testing/virtual-bench';
 import type { UpdateReport } from '../../core/report/update-report';
-import { buildCatalog } from '../catalog/build-catalog';
+import { buildCatalog } from '../../../../scripts/catalog/build-catalog';
 import { firmwareProof, outcomeView, reportFileName, restoreOffer, troubleshooting } from './result-view';
 
 const { files } = buildCatalog();

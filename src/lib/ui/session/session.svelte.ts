@@ -5,13 +5,13 @@
  */
 import type { ErrorData, Result } from '$lib/core/errors';
 import type { LinkInfo } from '$lib/core/link/link';
-import type { BmsIdentity, BmsTelemetry } from '$lib/core/smp/groups/bms-group';
+import type { BmsIdentity, BmsTelemetry } from '$lib/core/protocol/smp/groups/bms-group';
 import type { ConnectedDevice, LinkTestOutcome, SessionApi, SessionEvent } from '$lib/platform/web/session/session-api';
 import { sessionApi } from '$lib/platform/web/session/session-client';
-import { portIdentity } from '$lib/platform/web/web-serial-ports';
-import type { SerialPortLike } from '$lib/platform/web/web-serial-types';
-import type { UsbDeviceLike } from '$lib/platform/web/webusb-types';
-import type { BluetoothDeviceLike } from '$lib/platform/web/web-bluetooth-types';
+import { portIdentity } from '$lib/platform/web/links/web-serial-ports';
+import type { SerialPortLike } from '$lib/platform/web/links/web-serial-types';
+import type { UsbDeviceLike } from '$lib/platform/web/links/webusb-types';
+import type { BluetoothDeviceLike } from '$lib/platform/web/links/web-bluetooth-types';
 import { rememberConnection, type RememberedPort } from './remembered';
 
 export type ConnectionStatus = 'disconnected' | 'connecting' | 'connected' | 'lost';

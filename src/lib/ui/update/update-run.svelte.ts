@@ -4,7 +4,7 @@
  * (or away and back) neither loses nor restarts anything.
  */
 import { toErrorData, type ErrorData } from '$lib/core/errors';
-import type { BootEvent } from '$lib/core/smp/groups/bms-group';
+import type { BootEvent } from '$lib/core/protocol/smp/groups/bms-group';
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '$lib/core/update/update-state';
 import type { DeviceCalls, UpdateRequest } from '$lib/platform/web/session/session-api';
 

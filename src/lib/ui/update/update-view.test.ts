@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestFirmware } from '../../core/device/firmware-behaviour';
+import { makeTestFirmware } from '../../core/virtual-bms/firmware-behaviour';
 import { runUpdate } from '../../core/update/run-update';
 import { createBench } from '../../core/update/testing/virtual-bench';
 import type { PhaseRecord, UpdateState } from '../../core/update/update-state';

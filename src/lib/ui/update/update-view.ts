@@ -3,7 +3,7 @@
  * and outcomes, the transfer numbers, the R17 reboot sequence, and whether this is a moment where the
  * battery must not be unplugged or where a stop is safe.
  */
-import type { BootEvent } from '../../core/smp/groups/bms-group';
+import type { BootEvent } from '../../core/protocol/smp/groups/bms-group';
 import type { MessageKey } from '../i18n/translate';
 import { PHASES, type PhaseName, type PhaseRecord, type UpdateState } from '../../core/update/update-state';
 

@@ -1,5 +1,5 @@
 /** The fault panel's state: the board's status and the controls, run in the Virtual BMS worker. */
-import type { PowerLossTrigger } from '$lib/core/device/virtual-bms';
+import type { PowerLossTrigger } from '$lib/core/virtual-bms/virtual-bms';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
 import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus } from '$lib/platform/web/virtual-bms/virtual-bms-client';
 import type { MessageKey } from '../i18n/translate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BmsTelemetry } from '../../smp/groups/bms-group';
+import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
 import { checkSoc, checkSupply, checkSupplyDrift, checkTemperature } from './environment-checks';
 import { DEFAULT_SAFETY_LIMITS as limits } from './safety-limits';
 

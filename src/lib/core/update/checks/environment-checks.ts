@@ -2,7 +2,7 @@
  * Pure checks of the pack's condition (R01–R03). They judge readings; taking the readings is the
  * caller's job, so the UI can show the same verdicts live and the monitor can reuse them mid-transfer.
  */
-import type { BmsTelemetry } from '../../smp/groups/bms-group';
+import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
 import type { CheckResult } from './check-result';
 import type { SafetyLimits } from './safety-limits';
 

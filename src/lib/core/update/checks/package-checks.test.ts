@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedImage } from '../../image/image-types';
-import type { BmsIdentity } from '../../smp/groups/bms-group';
+import type { BmsIdentity } from '../../protocol/smp/groups/bms-group';
 import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from './package-checks';
 
 // Only the fields the checks read; the full parse is covered by the image module's own tests.

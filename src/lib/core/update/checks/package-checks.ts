@@ -7,7 +7,7 @@ import type { ParsedImage } from '../../image/image-types';
 import type { VerifiedImage } from '../../image/verify-image';
 import { compareVersions, formatVersion, parseVersion } from '../../image/version';
 import type { LinkInfo } from '../../link/link';
-import type { BmsIdentity } from '../../smp/groups/bms-group';
+import type { BmsIdentity } from '../../protocol/smp/groups/bms-group';
 import { bytesToHex as toHex } from '@noble/hashes/utils.js';
 import type { CheckResult } from './check-result';
 

@@ -1,7 +1,7 @@
 /** R18: the new firmware's own self-test (calibration ±0.5 %, temperature sensors, RS485, CAN) must all pass. */
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import type { SelfTestReport } from '../../smp/groups/bms-group';
+import type { SelfTestReport } from '../../protocol/smp/groups/bms-group';
 import { surviveLoss } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 

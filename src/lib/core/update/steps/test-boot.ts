@@ -7,7 +7,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../smp/groups/bms-group';
+import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../protocol/smp/groups/bms-group';
 import { isTransportLoss, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 

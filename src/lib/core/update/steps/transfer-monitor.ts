@@ -6,7 +6,7 @@
  * pauseTimeoutMs, the transfer stops cleanly: nothing was activated, the running firmware is untouched.
  */
 import { fail, isBmsError, toErrorData } from '../../errors';
-import type { BmsTelemetry } from '../../smp/groups/bms-group';
+import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
 import type { CheckResult } from '../checks/check-result';
 import { checkSoc, checkSupplyDrift, checkTemperature } from '../checks/environment-checks';
 import type { UpdateContext } from '../update-context';

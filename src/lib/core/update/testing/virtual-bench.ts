@@ -6,9 +6,9 @@
  */
 import { createBackupStore } from '../../backup/backup-store';
 import { createMemoryRecordStore } from '../../backup/record-store';
-import type { DeviceClock } from '../../device/device-clock';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../device/test-keys';
-import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../device/virtual-bms';
+import type { DeviceClock } from '../../virtual-bms/board/device-clock';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../virtual-bms/mcuboot/test-keys';
+import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../virtual-bms/virtual-bms';
 import type { Link } from '../../link/link';
 import { connectPacedLink, type PacedLink, type PacedLinkOptions } from '../../link/paced-link';
 import { createReportStore } from '../../report/update-report';

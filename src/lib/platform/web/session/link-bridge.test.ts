@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageChannel } from 'node:worker_threads';
-import { createLoopbackPort } from '../../../core/link/loopback-port';
+import { createLoopbackPort } from '../../../core/link/testing/loopback-port';
 import { connectPacedLink } from '../../../core/link/paced-link';
 import type { Link } from '../../../core/link/link';
-import { FakeSerialPort } from '../fake-serial-port';
-import { openWebSerialLink } from '../web-serial-link';
+import { FakeSerialPort } from '../testing/fake-serial-port';
+import { openWebSerialLink } from '../links/web-serial-link';
 import { linkOverMessagePort, pumpLinkToMessagePort, type BridgePort, type LinkPump } from './link-bridge';
 
 const bytes = (...values: number[]) => Uint8Array.from(values);

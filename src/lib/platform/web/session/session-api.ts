@@ -17,15 +17,15 @@ import type { RestorePreview, RestoreResult } from '../../../core/backup/restore
 import type { ErrorData, Result } from '../../../core/errors';
 import type { TrustedKey } from '../../../core/image/keys';
 import type { LinkInfo } from '../../../core/link/link';
-import type { BmsConfig, BmsIdentity, BmsTelemetry } from '../../../core/smp/groups/bms-group';
+import type { BmsConfig, BmsIdentity, BmsTelemetry } from '../../../core/protocol/smp/groups/bms-group';
 import type { CheckResult, CheckStatus } from '../../../core/update/checks/check-result';
 import type { ChecklistAnswers, ChecklistItemId, ChecklistRecord } from '../../../core/update/checklist';
 import type { ImageSlot, LinkProbeReport } from '../../../core/update/device-session';
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '../../../core/update/update-state';
-import type { SerialPortLike } from '../web-serial-types';
-import type { UsbDeviceLike } from '../webusb-types';
-import type { WebBluetoothOptions } from '../web-bluetooth-link';
-import type { BluetoothDeviceLike } from '../web-bluetooth-types';
+import type { SerialPortLike } from '../links/web-serial-types';
+import type { UsbDeviceLike } from '../links/webusb-types';
+import type { WebBluetoothOptions } from '../links/web-bluetooth-link';
+import type { BluetoothDeviceLike } from '../links/web-bluetooth-types';
 
 export type { RestorePreview, RestoreResult } from '../../../core/backup/restore-backup';
 

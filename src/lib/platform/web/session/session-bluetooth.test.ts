@@ -6,16 +6,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackupStore } from '../../../core/backup/backup-store';
 import { createMemoryRecordStore } from '../../../core/backup/record-store';
-import { makeTestFirmware } from '../../../core/device/firmware-behaviour';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../../core/device/test-keys';
-import { createVirtualBms } from '../../../core/device/virtual-bms';
+import { makeTestFirmware } from '../../../core/virtual-bms/firmware-behaviour';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../../core/virtual-bms/mcuboot/test-keys';
+import { createVirtualBms } from '../../../core/virtual-bms/virtual-bms';
 import { createReportStore } from '../../../core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../../core/update/checklist';
 import { secretKeySigner } from '../../../core/update/technician-signer';
 import { BENCH_LIMITS, BENCH_SESSION, BENCH_TIMINGS, fastClock, untilRunning } from '../../../core/update/testing/virtual-bench';
-import { buildCatalog } from '../../../ui/catalog/build-catalog';
-import { FakeBluetoothDevice } from '../fake-bluetooth-device';
-import { openWebBluetoothLink } from '../web-bluetooth-link';
+import { buildCatalog } from '../../../../../scripts/catalog/build-catalog';
+import { FakeBluetoothDevice } from '../testing/fake-bluetooth-device';
+import { openWebBluetoothLink } from '../links/web-bluetooth-link';
 import { pumpLinkToMessagePort, type BridgePort } from './link-bridge';
 import { createSessionService } from './session-service';
 

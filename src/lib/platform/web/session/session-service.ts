@@ -7,7 +7,7 @@ import { restoreBackup, previewRestore } from '../../../core/backup/restore-back
 import { BmsError, toResult, type Result } from '../../../core/errors';
 import type { Sha256 } from '../../../core/image/hash-image';
 import type { Link, LinkInfo } from '../../../core/link/link';
-import type { BmsTelemetry } from '../../../core/smp/groups/bms-group';
+import type { BmsTelemetry } from '../../../core/protocol/smp/groups/bms-group';
 import { worstStatus } from '../../../core/update/checks/check-result';
 import { checkLink } from '../../../core/update/checks/device-checks';
 import type { SafetyLimits } from '../../../core/update/checks/safety-limits';

@@ -4,9 +4,9 @@
 import { expose } from 'comlink';
 import { createBackupStore } from '../../../core/backup/backup-store';
 import { createReportStore } from '../../../core/report/update-report';
-import { idbBackupRecords, idbReportRecords } from '../idb-store';
-import { preferredSha256 } from '../image-service';
-import { loadTechnicianKey } from '../technician-key';
+import { idbBackupRecords, idbReportRecords } from '../storage/idb-store';
+import { preferredSha256 } from '../image-worker/image-service';
+import { loadTechnicianKey } from '../storage/technician-key';
 import { createSessionService } from './session-service';
 
 expose(

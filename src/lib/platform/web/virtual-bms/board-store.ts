@@ -4,7 +4,7 @@
  * battery), the line faults set in the panel, and which app technician keys were enrolled on it.
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import type { VirtualBmsState } from '../../../core/device/virtual-bms';
+import type { VirtualBmsState } from '../../../core/virtual-bms/virtual-bms';
 import type { WireFaults } from './faulty-wire';
 
 export interface SavedBoard {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLoopbackPort } from '../../../core/link/loopback-port';
+import { createLoopbackPort } from '../../../core/link/testing/loopback-port';
 import { CLEAN_WIRE, faultyWire, type WireFaults } from './faulty-wire';
 
 describe('faulty wire', () => {

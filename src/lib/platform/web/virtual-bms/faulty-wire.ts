@@ -4,7 +4,7 @@
  * tool's ("wrong baud", R06). The paced link on top turns the rate difference into the garbage and
  * framing errors real hardware shows; this wrapper only decides the rate and flips bits.
  */
-import type { DevicePort } from '../../../core/device/device-port';
+import type { DevicePort } from '../../../core/link/device-port';
 import { seededRandom } from '../../../core/link/seeded-random';
 import { flipBits } from '../../../core/link/uart-line';
 

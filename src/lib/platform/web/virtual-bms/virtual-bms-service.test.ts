@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fastClock } from '../../../core/update/testing/virtual-bench';
 import { memoryBoardSlot, type BoardSlot } from './board-store';
-import { defaultConfig } from '../../../core/device/config-schema';
-import { createVirtualBms } from '../../../core/device/virtual-bms';
+import { defaultConfig } from '../../../core/virtual-bms/bms/config-schema';
+import { createVirtualBms } from '../../../core/virtual-bms/virtual-bms';
 import { createVirtualBmsService, SITE_SETTINGS, type VirtualBmsService } from './virtual-bms-service';
 
 const appKey = new Uint8Array(32).fill(7);

@@ -1,13 +1,13 @@
 /**
- * The Virtual BMS worker's work: one simulated board (core/device/virtual-bms.ts) kept in IndexedDB, its
+ * The Virtual BMS worker's work: one simulated board (core/virtual-bms/virtual-bms.ts) kept in IndexedDB, its
  * UART offered as lines (MessagePorts carrying link bytes, link-bridge.ts) for the session worker, and
  * the fault panel's controls. On first use the board is built with this browser's technician key
  * enrolled, so "Try without hardware" works in one click; a real BMS needs its fleet owner to enrol the
  * key. The platform is passed in so Node tests run this module directly.
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import type { DeviceClock } from '../../../core/device/device-clock';
-import { createVirtualBms, type PowerLossTrigger, type PowerStatus, type VirtualBms } from '../../../core/device/virtual-bms';
+import type { DeviceClock } from '../../../core/virtual-bms/board/device-clock';
+import { createVirtualBms, type PowerLossTrigger, type PowerStatus, type VirtualBms } from '../../../core/virtual-bms/virtual-bms';
 import { toResult, type Result } from '../../../core/errors';
 import type { LinkInfo } from '../../../core/link/link';
 import { connectPacedLink, type PacedLink } from '../../../core/link/paced-link';

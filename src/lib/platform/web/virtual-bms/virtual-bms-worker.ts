@@ -2,7 +2,7 @@
 // Module worker: the Virtual BMS board, saved in IndexedDB. Its lines' MessagePorts are transferred to
 // the page, which hands them to the session worker.
 import { expose, transfer } from 'comlink';
-import { createTechnicianKey, loadTechnicianKey } from '../technician-key';
+import { createTechnicianKey, loadTechnicianKey } from '../storage/technician-key';
 import { idbBoardSlot } from './board-store';
 import { createVirtualBmsService, type VirtualBmsService } from './virtual-bms-service';
 

@@ -1,0 +1,68 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_IDENTITY } from '../../src/lib/core/virtual-bms/board/device-identity';
+import { readFirmwareBehaviour } from '../../src/lib/core/virtual-bms/firmware-behaviour';
+import { VENDOR_TEST_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { formatVersion } from '../../src/lib/core/image/version';
+import { verifyImage } from '../../src/lib/core/image/verify-image';
+import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from './build-catalog';
+import { catalogForDevice, parseCatalog } from '../../src/lib/ui/catalog/catalog';
+
+const DIR = new URL('../../static/firmware/', import.meta.url);
+const built = buildCatalog();
+
+describe('firmware catalog (static/firmware)', () => {
+  it('the committed catalog and images are exactly what scripts/make-catalog.ts builds', () => {
+    const hint = 'static/firmware is stale: run `node --import tsx scripts/make-catalog.ts` and commit';
+    expect(readFileSync(new URL('catalog.json', DIR), 'utf8'), hint).toBe(built.json);
+    const onDisk = readdirSync(DIR).filter((name) => name.endsWith('.bin')).sort();
+    expect(onDisk, hint).toEqual(built.files.map((f) => f.path).sort());
+    for (const file of built.files) {
+      expect(bytesToHex(new Uint8Array(readFileSync(new URL(file.path, DIR)))), `${hint} (${file.path})`).toBe(bytesToHex(file.bytes));
+    }
+    expect(readFileSync(new URL(VENDOR_KEY_FILE, DIR), 'utf8'), hint).toBe(vendorKeyPem());
+  });
+
+  it('R08 R11 R07 R25 every entry says what its image is: hashes, signature, version, counter, compatibility', async () => {
+    const catalog = parseCatalog(JSON.parse(built.json));
+    expect(catalog.images).toHaveLength(built.files.length);
+    for (const entry of catalog.images) {
+      const bytes = built.files.find((f) => f.path === entry.path)!.bytes;
+      expect(entry.size).toBe(bytes.length);
+      expect(entry.sha256).toBe(bytesToHex(sha256(bytes)));
+      const { image, digest, signer } = await verifyImage(bytes, [VENDOR_TEST_KEY]);
+      expect(signer.name).toBe(VENDOR_TEST_KEY.name);
+      expect(entry.imageHash).toBe(bytesToHex(digest));
+      expect(entry.version).toBe(formatVersion(image.header.version));
+      expect(entry.securityCounter).toBe(image.securityCounter);
+      expect(entry.safetyCritical).toBe(image.metadata.safetyCritical);
+      expect(entry.model).toBe(image.metadata.model);
+      expect(entry.hwRevisions).toEqual(image.metadata.hwRevisions);
+    }
+  });
+
+  it('covers the demo cases: a good release, self-test failure, boot loop, config reset, other revision, downgrade', () => {
+    const byId = Object.fromEntries(built.files.map((f) => [f.path.replace(/\.bin$/, ''), f.bytes]));
+    const behaviour = (id: string) => readFirmwareBehaviour(byId[id].subarray(0x200));
+    expect(behaviour('vbms-1.1.0')).toEqual({ selfTestFailures: [], bootLoop: false, resetConfig: false, manualConfirm: false });
+    expect(behaviour('vbms-1.2.0-selftest-fail').selfTestFailures).toEqual(['voltage_calibration']);
+    expect(behaviour('vbms-1.3.0-boot-loop').bootLoop).toBe(true);
+    expect(behaviour('vbms-1.4.0-config-reset').resetConfig).toBe(true);
+
+    const device = { model: DEFAULT_IDENTITY.model, hwRev: DEFAULT_IDENTITY.hwRev };
+    const { forDevice, others } = catalogForDevice(built.catalog, device);
+    expect(others.map((i) => i.id)).toEqual(['vbms-1.1.0-rev-c']);
+    expect(forDevice[0].id).toBe('vbms-1.4.0-config-reset');
+    expect(forDevice.find((i) => i.id === 'vbms-0.9.0')!.securityCounter).toBeLessThan(1);
+    expect(catalogForDevice(built.catalog, {}).forDevice).toHaveLength(built.files.length);
+  });
+
+  it('drops malformed entries and refuses what is not a catalog', () => {
+    const good = built.catalog.images[0];
+    const parsed = parseCatalog({ ...built.catalog, images: [good, { ...good, sha256: 'xyz' }, { ...good, path: '../x.bin' }, null] });
+    expect(parsed.images).toEqual([good]);
+    expect(() => parseCatalog({ format: 'other', images: [] })).toThrow(/not a firmware catalog/);
+  });
+});

@@ -1,0 +1,98 @@
+/** CBOR encoding for SMP: definite lengths, shortest integer heads (RFC 8949 §4.2.1). See cbor.ts. */
+import { fail } from '../../errors';
+import type { CborValue } from './cbor';
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const textEncoder = new TextEncoder();
+
+class ByteWriter {
+  private buf = new Uint8Array(64);
+  length = 0;
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+  byte(b: number): void {
+    this.reserve(1);
+    this.buf[this.length++] = b;
+  }
+  bytes(b: Uint8Array): void {
+    this.reserve(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+  result(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+}
+
+function writeHead(w: ByteWriter, major: number, n: number): void {
+  const mt = major << 5;
+  if (n < 24) w.byte(mt | n);
+  else if (n < 0x100) {
+    w.byte(mt | 24);
+    w.byte(n);
+  } else if (n < 0x10000) {
+    w.byte(mt | 25);
+    w.byte(n >> 8);
+    w.byte(n & 0xff);
+  } else {
+    const v = new DataView(new ArrayBuffer(9));
+    const wide = n >= 0x100000000;
+    v.setUint8(0, mt | (wide ? 27 : 26));
+    if (wide) {
+      v.setUint32(1, Math.floor(n / 0x100000000));
+      v.setUint32(5, n >>> 0);
+    } else v.setUint32(1, n);
+    w.bytes(new Uint8Array(v.buffer, 0, wide ? 9 : 5));
+  }
+}
+
+function writeValue(w: ByteWriter, value: CborValue, depth: number): void {
+  if (depth > 64) fail('SMP_CBOR_INVALID', 'value nests deeper than 64 levels (cycle?)');
+  if (value === null) return w.byte(0xf6);
+  if (value === undefined) return w.byte(0xf7);
+  if (value === false) return w.byte(0xf4);
+  if (value === true) return w.byte(0xf5);
+  if (typeof value === 'number') return writeNumber(w, value);
+  if (typeof value === 'string') {
+    const utf8 = textEncoder.encode(value);
+    writeHead(w, 3, utf8.length);
+    return w.bytes(utf8);
+  }
+  if (value instanceof Uint8Array) {
+    writeHead(w, 2, value.length);
+    return w.bytes(value);
+  }
+  if (Array.isArray(value)) {
+    writeHead(w, 4, value.length);
+    for (const item of value) writeValue(w, item, depth + 1);
+    return;
+  }
+  const entries: [string | number, CborValue][] =
+    value instanceof Map ? [...value.entries()] : Object.entries(value);
+  writeHead(w, 5, entries.length);
+  for (const [key, item] of entries) {
+    writeValue(w, key, depth + 1);
+    writeValue(w, item, depth + 1);
+  }
+}
+
+function writeNumber(w: ByteWriter, n: number): void {
+  if (Number.isInteger(n) && Math.abs(n) <= MAX_SAFE && !Object.is(n, -0)) {
+    return n >= 0 ? writeHead(w, 0, n) : writeHead(w, 1, -1 - n);
+  }
+  // Not used by SMP; kept lossless as a double so that no number silently changes.
+  w.byte(0xfb);
+  const v = new DataView(new ArrayBuffer(8));
+  v.setFloat64(0, n);
+  w.bytes(new Uint8Array(v.buffer));
+}
+
+export function encodeCbor(value: CborValue): Uint8Array {
+  const w = new ByteWriter();
+  writeValue(w, value, 0);
+  return w.result();
+}

@@ -1,0 +1,293 @@
+/**
+ * The virtual BMS board: persistent parts (flash, the battery it sits on, hardware faults) and RAM
+ * state that every reset or power cut wipes (upload and technician sessions, running firmware, boot
+ * log, UART buffers). Every event (bytes in, timers, control calls) runs as one task on a single queue,
+ * like code on the MCU; a PowerLoss thrown by the flash at any point turns the board off at once.
+ */
+import type { TrustedKey } from '../image/keys';
+import type { BmsConfig, BootEvent } from '../protocol/smp/groups/bms-group';
+import type { DevicePort, GattEndpoint } from '../link/device-port';
+import { consoleFraming, rawFraming } from './smp/endpoint-framing';
+import { AuthSessions, type AuthTiming } from './bms/auth';
+import { BatteryModel } from './board/battery';
+import { runBootloader, type FlashPhase, type ResetReason } from './mcuboot/bootloader';
+import { setNext, readSwapState } from './mcuboot/boot-trailer';
+import { defaultConfig } from './bms/config-schema';
+import { loadConfig, saveConfig } from './bms/config-store';
+import type { DeviceContext, RunningFirmware, SmpLimits } from './device-context';
+import { PowerDomain, type DeviceClock } from './board/device-clock';
+import type { DeviceIdentity } from './board/device-identity';
+import { readFirmwareBehaviour } from './firmware-behaviour';
+import { startFirmware } from './firmware-runtime';
+import { PowerLoss } from './flash/flash';
+import type { FlashLayout } from './flash/flash-layout';
+import { UploadSession } from './smp/image-upload';
+import { RECOVERY_LIMITS } from './smp/os-handlers';
+import { createFaultState, faultHook, type FaultState } from './flash/power-faults';
+import { runSelfTest, type InterfaceFaults } from './board/self-test';
+import { handleSmpRequest } from './smp/smp-server';
+import type { SmpPacket } from '../protocol/smp/smp-packet';
+import { SmpUart } from './smp/smp-uart';
+import { readTrusted, type TrustedData } from './mcuboot/trusted-storage';
+
+export type PowerStatus = 'off' | 'booting' | 'app' | 'recovery';
+
+/** From the end of the bootloader until MCUboot's serial recovery listens. */
+const RECOVERY_START_MS = 20;
+
+export interface BmsDeviceSetup {
+  clock: DeviceClock;
+  layout: FlashLayout;
+  identity: DeviceIdentity;
+  embeddedKeys: TrustedKey[];
+  limits: SmpLimits;
+  battery: BatteryModel;
+  interfaceFaults: InterfaceFaults;
+  authTiming?: AuthTiming;
+  /** ATT payload per GATT notification (default 20: the BLE default MTU of 23 minus 3) */
+  gattNotifySize?: number;
+}
+
+export class BmsDevice implements DeviceContext, DevicePort {
+  readonly layout: FlashLayout;
+  readonly identity: DeviceIdentity;
+  readonly embeddedKeys: TrustedKey[];
+  readonly battery: BatteryModel;
+  readonly interfaceFaults: InterfaceFaults;
+  readonly faults: FaultState;
+  limits: SmpLimits;
+  recoveryButton = false;
+  responseDelayMs = 0;
+
+  status: PowerStatus = 'off';
+  upload = new UploadSession();
+  auth: AuthSessions;
+  running: RunningFirmware | undefined;
+  bootLog: BootEvent[] = [];
+
+  readonly #clock: DeviceClock;
+  readonly #power: PowerDomain;
+  readonly #uart: SmpUart;
+  /** the BLE SMP characteristic: the same handlers, raw packets (only the application runs BLE) */
+  readonly #gatt: SmpUart;
+  readonly gatt: GattEndpoint;
+  readonly #authTiming: AuthTiming | undefined;
+  readonly #listeners = new Set<(bytes: Uint8Array) => void>();
+  #tasks: Promise<void> = Promise.resolve();
+  #failure: unknown;
+  #bootAt = 0;
+  #uartBaud: number;
+
+  constructor(setup: BmsDeviceSetup) {
+    this.layout = setup.layout;
+    this.identity = setup.identity;
+    this.embeddedKeys = setup.embeddedKeys;
+    this.limits = setup.limits;
+    this.battery = setup.battery;
+    this.interfaceFaults = setup.interfaceFaults;
+    this.#clock = setup.clock;
+    this.#authTiming = setup.authTiming;
+    this.#power = new PowerDomain(setup.clock);
+    this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
+    this.faults = createFaultState(this.layout.secondary.offset);
+    this.layout.flash.hook = (op) => faultHook(this.faults, op);
+    this.#uartBaud = this.config().rs485_baud as number;
+    const endpoint = {
+      handle: (packet: SmpPacket) => handleSmpRequest(this, packet),
+      after: (ms: number, run: () => void) => this.#after(ms, run),
+      extraDelayMs: () => this.responseDelayMs
+    };
+    this.#uart = new SmpUart({
+      ...endpoint,
+      limits: () => (this.status === 'recovery' ? { ...RECOVERY_LIMITS, lineLength: this.limits.lineLength } : this.limits),
+      transmit: (bytes) => this.#listeners.forEach((listener) => listener(bytes.slice())),
+      framing: () => consoleFraming(() => this.limits.lineLength)
+    });
+    const notifySize = setup.gattNotifySize ?? 20;
+    const notifyListeners = new Set<(bytes: Uint8Array) => void>();
+    this.#gatt = new SmpUart({
+      ...endpoint,
+      limits: () => this.limits,
+      transmit: (bytes) => notifyListeners.forEach((listener) => listener(bytes.slice())),
+      framing: () => rawFraming(notifySize)
+    });
+    this.gatt = {
+      notifySize,
+      write: (bytes) => {
+        const copy = bytes.slice();
+        void this.run(() => {
+          if (this.status === 'app') this.#gatt.receive(copy);
+        });
+      },
+      onNotify: (listener) => {
+        notifyListeners.add(listener);
+        return () => notifyListeners.delete(listener);
+      }
+    };
+  }
+
+  // ---- DevicePort: the UART as the outside world sees it
+
+  get baudRate(): number {
+    return this.#uartBaud;
+  }
+
+  receive(bytes: Uint8Array): void {
+    const copy = bytes.slice();
+    void this.run(() => {
+      if (this.status === 'app' || this.status === 'recovery') this.#uart.receive(copy);
+    });
+  }
+
+  onTransmit(listener: (bytes: Uint8Array) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  // ---- DeviceContext: what the command handlers use
+
+  get mode(): 'app' | 'recovery' {
+    return this.status === 'recovery' ? 'recovery' : 'app';
+  }
+
+  config(): BmsConfig {
+    return loadConfig(this.layout.config);
+  }
+
+  writeConfig(config: BmsConfig): void {
+    saveConfig(this.layout.config, config);
+  }
+
+  trusted(): TrustedData {
+    return readTrusted(this.layout.trusted);
+  }
+
+  uptimeMs(): number {
+    return this.#clock.now() - this.#bootAt;
+  }
+
+  setPhase(phase: FlashPhase): void {
+    this.faults.phase = phase;
+  }
+
+  scheduleReset(afterMs: number): void {
+    this.#after(afterMs, () => this.#boot('software'));
+  }
+
+  // ---- power and tasks
+
+  /** Queues a step; every device event goes through here so steps never interleave. */
+  run(step: () => void | Promise<void>): Promise<void> {
+    const next = this.#tasks.then(step).catch((error: unknown) => {
+      if (error instanceof PowerLoss) this.#powerLost();
+      else this.#failure ??= error;
+    });
+    this.#tasks = next;
+    return next;
+  }
+
+  /** Resolves once every queued step has run; rejects if one failed unexpectedly (a simulator bug). */
+  async settled(): Promise<void> {
+    let seen: Promise<void>;
+    do {
+      seen = this.#tasks;
+      await seen;
+    } while (seen !== this.#tasks);
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  powerOn(): Promise<void> {
+    return this.run(() => (this.status === 'off' ? this.#boot('power_on') : undefined));
+  }
+
+  powerOff(): Promise<void> {
+    return this.run(() => this.#cut());
+  }
+
+  #after(ms: number, run: () => void | Promise<void>): void {
+    this.#power.after(ms, () => void this.run(run));
+  }
+
+  #cut(): void {
+    this.#power.cutAll();
+    this.status = 'off';
+    this.running = undefined;
+    this.bootLog = [];
+    this.upload.reset();
+    this.#uart.reset();
+    this.#gatt.reset();
+  }
+
+  #powerLost(): void {
+    const restore = this.faults.fired?.restoreAfterMs;
+    this.faults.fired = undefined;
+    this.#cut();
+    if (restore !== undefined) this.#power.after(restore, () => void this.powerOn());
+  }
+
+  async #boot(reason: ResetReason): Promise<void> {
+    this.#cut();
+    this.status = 'booting';
+    this.#bootAt = this.#clock.now();
+    this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
+    this.#uartBaud = this.config().rs485_baud as number;
+    this.bootLog = [{ t_ms: 0, phase: 'reset', detail: `reset cause: ${reason}` }];
+    const result = await runBootloader({
+      layout: this.layout,
+      policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion },
+      resetReason: reason,
+      recoveryButton: this.recoveryButton,
+      setPhase: (phase) => this.setPhase(phase)
+    });
+    this.bootLog.push(...result.events);
+    if (result.mode === 'recovery' || !result.running) {
+      this.#after(result.elapsedMs + RECOVERY_START_MS, () => {
+        this.status = 'recovery';
+      });
+      return;
+    }
+    const running: RunningFirmware = {
+      ...result.running,
+      behaviour: readFirmwareBehaviour(result.running.image.payload),
+      selfTest: { done: false, pass: false, items: [] }
+    };
+    this.#after(result.elapsedMs, () => {
+      this.running = running;
+      this.#startFirmware(running);
+    });
+  }
+
+  #startFirmware(running: RunningFirmware): void {
+    const primary = this.layout.primary;
+    startFirmware(
+      {
+        after: (ms, run) => this.#after(ms, run),
+        log: (phase, detail) => this.bootLog.push({ t_ms: Math.round(this.uptimeMs()), phase, detail }),
+        runSelfTest: () => {
+          const config = this.config();
+          const sample = this.battery.sample(config.cell_count as number, config.capacity_mah as number);
+          return runSelfTest({ sample, config, faults: this.interfaceFaults, firmwareFailures: running.behaviour.selfTestFailures });
+        },
+        isConfirmed: () => {
+          const state = readSwapState(primary);
+          return state.magic !== 'good' || state.imageOk === 'set';
+        },
+        confirm: () => {
+          this.setPhase('confirm');
+          setNext(primary, true, true);
+        },
+        resetConfig: () => {
+          if (JSON.stringify(this.config()) === JSON.stringify(defaultConfig())) return false;
+          this.setPhase('config');
+          this.writeConfig(defaultConfig());
+          return true;
+        },
+        smpReady: () => {
+          this.status = 'app';
+        },
+        reset: (reason) => this.#boot(reason)
+      },
+      running
+    );
+  }
+}
