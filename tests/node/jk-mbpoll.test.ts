@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock, type DeviceClock } from '../../src/lib/core/device/device-clock';
+import { frozenMeasurementClock } from '../../src/lib/core/virtual-bms/testing/frozen-clock';
 import { JkPbClient } from '../../src/lib/core/protocol/jk/jk-client';
 import { ModbusClient } from '../../src/lib/core/protocol/modbus/modbus-client';
 import { JkRoom } from '../../src/lib/core/virtual-bms/jk/jk-room';
@@ -21,8 +21,8 @@ const MBPOLL = '/usr/bin/mbpoll';
 const ready = existsSync(MBPOLL) && existsSync(SOCAT);
 if (!ready) console.warn(`mbpoll peer test skipped: ${MBPOLL} or ${SOCAT} is missing (apt-get install mbpoll socat)`);
 
-/** Measurement time stands still (one AFE cycle for the whole test); answers still take real time. */
-const frozen: DeviceClock = { now: () => 0, setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout };
+
+const frozen = frozenMeasurementClock();
 
 /** mbpoll's "[ref]: value" lines, in order. */
 async function mbpoll(path: string, args: string[]): Promise<number[]> {

@@ -6,14 +6,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPacedLink, type PacedLink } from '../../link/paced-link';
 import { JbdRoom } from '../../virtual-bms/jbd/jbd-room';
+import { frozenMeasurementClock } from '../../virtual-bms/testing/frozen-clock';
 import { JbdClient } from './jbd-client';
 
+/** the measurement stays on one AFE cycle: protocol readings compare exactly with the model */
+const frozen = frozenMeasurementClock();
 const open: PacedLink[] = [];
 afterEach(async () => {
   for (const link of open.splice(0)) await link.close();
 });
 
-function connect(room = new JbdRoom({ latencyMs: 2 }), retries?: number) {
+function connect(room = new JbdRoom({ clock: frozen, latencyMs: 2 }), retries?: number) {
   const link = connectPacedLink(room.port, { pace: false });
   open.push(link);
   return { room, link, client: new JbdClient(link, { timeoutMs: 150, retries }) };
@@ -38,10 +41,10 @@ describe('JBD client against the virtual JBD room', () => {
   });
 
   it('R21 without a resend the sleeping board looks dead: JBD_NO_ANSWER names the attempts', async () => {
-    const { client } = connect(new JbdRoom({ latencyMs: 2 }), 0);
+    const { client } = connect(new JbdRoom({ clock: frozen, latencyMs: 2 }), 0);
     // retries are clamped to 1: a JBD client that never resends cannot wake a sleeping board
     await expect(client.readName()).resolves.toBe('SP04S034-L4S-100A');
-    const silent = new JbdRoom();
+    const silent = new JbdRoom({ clock: frozen });
     silent.port.powered = false;
     await expect(connect(silent).client.readName()).rejects.toMatchObject({ code: 'JBD_NO_ANSWER', detail: expect.stringContaining('3 attempts') });
   });
@@ -85,7 +88,7 @@ describe('JBD client against the virtual JBD room', () => {
   it('R09 the room keeps its settings through exportState (the simulator state file)', async () => {
     const { room, client } = connect();
     await client.writeSettings({ cuvp: 2600 });
-    const reborn = new JbdRoom({ state: JSON.parse(JSON.stringify(room.exportState())) });
+    const reborn = new JbdRoom({ clock: frozen, state: JSON.parse(JSON.stringify(room.exportState())) });
     expect(reborn.eeprom().cuvp).toBe(2600);
   });
 });

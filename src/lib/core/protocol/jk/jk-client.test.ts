@@ -6,16 +6,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectPacedLink, type PacedLink } from '../../link/paced-link';
 import { JkRoom, JK_ROOM_MODEL } from '../../virtual-bms/jk/jk-room';
+import { frozenMeasurementClock } from '../../virtual-bms/testing/frozen-clock';
 import { ModbusClient } from '../modbus/modbus-client';
 import { JkPbClient } from './jk-client';
 import { JK_UPDATE_REGISTER } from './jk-registers';
 
+/** the measurement stays on one AFE cycle: protocol readings compare exactly with the model */
+const frozen = frozenMeasurementClock();
 const open: PacedLink[] = [];
 afterEach(async () => {
   for (const link of open.splice(0)) await link.close();
 });
 
-function connect(room = new JkRoom(), slave = 1) {
+function connect(room = new JkRoom({ clock: frozen }), slave = 1) {
   const link = connectPacedLink(room.port, { pace: false });
   open.push(link);
   const modbus = new ModbusClient(link, { slave, timeoutMs: 100, retries: 1 });
@@ -65,9 +68,9 @@ describe('JK-PB client against the virtual JK room', () => {
   });
 
   it('R05 R21 a board at another slave id stays silent: MODBUS_NO_ANSWER after the resend', async () => {
-    const { modbus } = connect(new JkRoom({ slave: 7 }), 1);
+    const { modbus } = connect(new JkRoom({ clock: frozen, slave: 7 }), 1);
     await expect(modbus.readHoldingRegisters(0x1400, 4)).rejects.toMatchObject({ code: 'MODBUS_NO_ANSWER', detail: expect.stringContaining('2 attempts') });
-    const right = connect(new JkRoom({ slave: 7 }), 7);
+    const right = connect(new JkRoom({ clock: frozen, slave: 7 }), 7);
     await expect(right.jk.readInfo()).resolves.toMatchObject({ model: JK_ROOM_MODEL });
   });
 
@@ -85,9 +88,9 @@ describe('JK-PB client against the virtual JK room', () => {
   });
 
   it('R09 the room keeps its settings and slave id through exportState', async () => {
-    const { room, jk } = connect(new JkRoom({ slave: 3 }), 3);
+    const { room, jk } = connect(new JkRoom({ clock: frozen, slave: 3 }), 3);
     await jk.writeSettings({ CurBalanMax: 1000 });
-    const reborn = new JkRoom({ state: JSON.parse(JSON.stringify(room.exportState())) });
+    const reborn = new JkRoom({ clock: frozen, state: JSON.parse(JSON.stringify(room.exportState())) });
     expect(reborn.slave).toBe(3);
     expect(reborn.settings().CurBalanMax).toBe(1000);
   });

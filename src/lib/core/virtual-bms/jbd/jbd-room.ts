@@ -123,7 +123,7 @@ export class JbdRoom {
   }
 
   #handle(request: JbdRequest): { status: number; data: Uint8Array } {
-    const ok = (data = new Uint8Array(0)) => ({ status: JBD_STATUS_OK, data });
+    const ok = (data: Uint8Array = new Uint8Array(0)) => ({ status: JBD_STATUS_OK, data });
     const refused = { status: JBD_STATUS_ERROR, data: new Uint8Array(0) };
     const { op, register, data } = request;
     if (op === 'read' && register === JbdRegister.basicInfo) return ok(this.#basicInfo());
