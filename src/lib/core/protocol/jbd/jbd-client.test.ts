@@ -4,6 +4,7 @@
  * restore reads back equal, surviving a power cycle only once saved.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DevicePort } from '../../device/device-port';
 import { connectPacedLink, type PacedLink } from '../../link/paced-link';
 import { JbdRoom } from '../../virtual-bms/jbd/jbd-room';
 import { frozenMeasurementClock } from '../../virtual-bms/testing/frozen-clock';
@@ -47,6 +48,21 @@ describe('JBD client against the virtual JBD room', () => {
     const silent = new JbdRoom({ clock: frozen });
     silent.port.powered = false;
     await expect(connect(silent).client.readName()).rejects.toMatchObject({ code: 'JBD_NO_ANSWER', detail: expect.stringContaining('3 attempts') });
+  });
+
+  it('R21 a line that corrupts every answer ends in JBD_CHECKSUM (not "no answer") after the resends', async () => {
+    const room = new JbdRoom({ clock: frozen, latencyMs: 2 });
+    // A damaged cable on the BMS's transmit pair: one data bit of every answer flipped.
+    const damaged: DevicePort = {
+      baudRate: room.port.baudRate,
+      receive: (bytes) => room.port.receive(bytes),
+      onTransmit: (listener) => room.port.onTransmit((bytes) => listener(Uint8Array.from(bytes, (b, i) => (i === 5 ? b ^ 0x08 : b))))
+    };
+    const link = connectPacedLink(damaged, { pace: false });
+    open.push(link);
+    const client = new JbdClient(link, { timeoutMs: 100, retries: 2 });
+    await expect(client.readName()).rejects.toMatchObject({ code: 'JBD_CHECKSUM' });
+    expect(client.stats).toMatchObject({ retries: 2, badFrames: 2 }); // the first frame only woke the board
   });
 
   it('R09 refuses EEPROM access outside factory mode with JBD_ERROR_STATUS', async () => {
