@@ -8,6 +8,7 @@ import type { DevicePort } from '../../device/device-port';
 import { connectPacedLink, type PacedLink } from '../../link/paced-link';
 import { JbdRoom } from '../../virtual-bms/jbd/jbd-room';
 import { frozenMeasurementClock } from '../../virtual-bms/testing/frozen-clock';
+import { gattAsPort } from '../../virtual-bms/testing/gatt-port';
 import { JbdClient } from './jbd-client';
 
 /** the measurement stays on one AFE cycle: protocol readings compare exactly with the model */
@@ -63,6 +64,15 @@ describe('JBD client against the virtual JBD room', () => {
     const client = new JbdClient(link, { timeoutMs: 100, retries: 2 });
     await expect(client.readName()).rejects.toMatchObject({ code: 'JBD_CHECKSUM' });
     expect(client.stats).toMatchObject({ retries: 2, badFrames: 2 }); // the first frame only woke the board
+  });
+
+  it('R13 works the same through the Bluetooth dongle (UART over GATT, 20-byte notifications)', async () => {
+    const room = new JbdRoom({ clock: frozen, latencyMs: 2 });
+    const link = connectPacedLink(gattAsPort(room.gatt), { pace: false });
+    open.push(link);
+    const client = new JbdClient(link, { timeoutMs: 150 });
+    expect(await client.readCells()).toEqual(room.reading().cellsMv);
+    expect((await client.readSettings()).covp).toBe(3650);
   });
 
   it('R09 refuses EEPROM access outside factory mode with JBD_ERROR_STATUS', async () => {

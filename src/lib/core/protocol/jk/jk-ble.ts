@@ -9,6 +9,7 @@
  */
 import { BmsError, fail } from '../../errors';
 import type { Decoded } from '../exchange';
+import { JK_SETTINGS, type JkSettings } from './jk-registers';
 
 export const JK_BLE_COMMAND = Uint8Array.of(0xaa, 0x55, 0x90, 0xeb);
 export const JK_BLE_RECORD = Uint8Array.of(0x55, 0xaa, 0xeb, 0x90);
@@ -38,6 +39,34 @@ export function encodeJkBleCommand(command: number, value = 0, length = 0): Uint
   new DataView(out.buffer).setUint32(6, value >>> 0, true);
   out[19] = sum8(out.subarray(0, 19));
   return out;
+}
+
+export interface JkBleCommandFrame {
+  command: number;
+  value: number;
+}
+
+/** The BMS side: 20-byte commands from a stream of writes; a bad sum drops the command (JK_CHECKSUM). */
+export function decodeJkBleCommands(buffer: Uint8Array): Decoded<JkBleCommandFrame> {
+  const frames: JkBleCommandFrame[] = [];
+  const errors: BmsError[] = [];
+  let at = 0;
+  while (at + 4 <= buffer.length) {
+    if (!(buffer[at] === 0xaa && buffer[at + 1] === 0x55 && buffer[at + 2] === 0x90 && buffer[at + 3] === 0xeb)) {
+      at++;
+      continue;
+    }
+    if (buffer.length - at < 20) break;
+    const bytes = buffer.subarray(at, at + 20);
+    if (sum8(bytes.subarray(0, 19)) !== bytes[19]) {
+      errors.push(new BmsError('JK_CHECKSUM', `command 0x${bytes[4].toString(16)}: bad checksum`));
+      at++;
+      continue;
+    }
+    frames.push({ command: bytes[4], value: new DataView(bytes.buffer, bytes.byteOffset + 6, 4).getUint32(0, true) });
+    at += 20;
+  }
+  return { frames, rest: buffer.slice(at), errors };
 }
 
 /** Wraps 294 bytes of body (offsets 6–299 minus the checksum) into a record: the room side and tests. */
@@ -162,4 +191,61 @@ export function decodeJkBleDeviceInfo(record: JkBleRecord): JkBleDeviceInfo {
     powerOnCount: v.getUint32(42, true),
     name: ascii(b.subarray(46, 62))
   };
+}
+
+export function encodeJkBleCellInfo(counter: number, info: JkBleCellInfo): Uint8Array {
+  if (info.cellsMv.length > CELLS_24) fail('JK_FRAME_INVALID', `${info.cellsMv.length} cells do not fit the 24-cell layout`);
+  const body = new Uint8Array(JK_BLE_RECORD_SIZE);
+  const v = new DataView(body.buffer);
+  info.cellsMv.forEach((mv, i) => v.setUint16(C.cells + 2 * i, mv, true));
+  v.setUint32(C.enabled, (1 << info.cellsMv.length) - 1, true);
+  v.setInt16(C.mosTemp, info.mosTempDc, true);
+  v.setUint32(C.packMv, info.packMv, true);
+  v.setUint32(C.power, info.powerMw, true);
+  v.setInt32(C.current, info.currentMa, true);
+  v.setInt16(C.temp1, info.tempsDc[0], true);
+  v.setInt16(C.temp2, info.tempsDc[1], true);
+  v.setUint16(C.errors, info.errors, true);
+  v.setInt16(C.balanceMa, info.balanceCurrentMa, true);
+  body[C.balancing] = info.balancing;
+  body[C.soc] = info.socPct;
+  v.setUint32(C.remaining, info.remainingMah, true);
+  v.setUint32(C.nominal, info.nominalMah, true);
+  v.setUint32(C.cycles, info.cycles, true);
+  body[C.soh] = info.sohPct;
+  body[C.chargeFet] = info.chargeFet ? 1 : 0;
+  body[C.dischargeFet] = info.dischargeFet ? 1 : 0;
+  return encodeJkBleRecord(JkBleRecordType.cellInfo, counter, body.subarray(6, JK_BLE_RECORD_SIZE - 1));
+}
+
+export function encodeJkBleDeviceInfo(counter: number, info: JkBleDeviceInfo): Uint8Array {
+  const body = new Uint8Array(56);
+  const put = (text: string, at: number, size: number) => body.set(Uint8Array.from(text.slice(0, size), (c) => c.charCodeAt(0) & 0x7f), at);
+  put(info.model, 0, 16);
+  put(info.hardware, 16, 8);
+  put(info.software, 24, 8);
+  new DataView(body.buffer).setUint32(32, info.uptimeS, true);
+  new DataView(body.buffer).setUint32(36, info.powerOnCount, true);
+  put(info.name, 40, 16);
+  return encodeJkBleRecord(JkBleRecordType.deviceInfo, counter, body);
+}
+
+/**
+ * The settings record carries the 32-bit settings from offset 6, little-endian, in the order of the
+ * JK-PB Modbus settings block (0x1000 + n ↔ record offset 6 + n).
+ */
+export function decodeJkBleSettings(record: JkBleRecord): JkSettings {
+  if (record.type !== JkBleRecordType.settings) fail('JK_FRAME_INVALID', `record type 0x${record.type.toString(16)} is not settings (0x01)`);
+  const v = new DataView(record.bytes.buffer, record.bytes.byteOffset, record.bytes.byteLength);
+  return Object.fromEntries(JK_SETTINGS.map((x) => [x.name, x.signed ? v.getInt32(6 + x.offset, true) : v.getUint32(6 + x.offset, true)]));
+}
+
+export function encodeJkBleSettings(counter: number, settings: JkSettings): Uint8Array {
+  const body = new Uint8Array(JK_BLE_RECORD_SIZE - 7);
+  const v = new DataView(body.buffer);
+  for (const x of JK_SETTINGS) {
+    if (x.signed) v.setInt32(x.offset, settings[x.name] ?? 0, true);
+    else v.setUint32(x.offset, settings[x.name] ?? 0, true);
+  }
+  return encodeJkBleRecord(JkBleRecordType.settings, counter, body);
 }

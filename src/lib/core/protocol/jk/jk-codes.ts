@@ -2,6 +2,18 @@ import type { ErrorEntry } from '../../error-text';
 
 /** JK (Jikong) errors: the JK-PB register map over Modbus and the BLE records. */
 export const JK_ERRORS = {
+  JK_NO_ANSWER: {
+    en: {
+      summary: 'The JK BMS did not answer over Bluetooth.',
+      diagnosis: 'No complete record came back after the command was resent: the BMS is asleep or out of range, another phone app holds the connection, or it is not a JK.',
+      fix: 'Close the JK app on other phones, wake the BMS (press its button or apply charge), move closer, then retry.'
+    },
+    fr: {
+      summary: "Le BMS JK n'a pas répondu en Bluetooth.",
+      diagnosis: "Aucun enregistrement complet n'est revenu après renvoi de la commande : BMS en veille ou hors de portée, application JK d'un autre téléphone déjà connectée, ou ce n'est pas un JK.",
+      fix: "Fermez l'application JK sur les autres téléphones, réveillez le BMS (bouton ou mise en charge), rapprochez-vous, puis réessayez."
+    }
+  },
   JK_UPDATE_REGISTER_REFUSED: {
     en: {
       summary: 'Writing the JK firmware-update register is refused.',

@@ -1,11 +1,11 @@
 /**
  * What every field-BMS room (JBD, JK, Daly) shares: the battery model of the virtual BMS measured once
  * per measurement cycle, as these boards do (a reading changes once a second, not per request), and
- * the device end of the UART with its answer latency. Each room adds its protocol on top.
+ * the board's interfaces (UART, BLE) with their answer latency. Each room adds its protocol on top.
  */
 import { BatteryModel, defaultBatteryState, type BatteryState } from '../../device/battery';
-import type { DeviceClock } from '../../device/device-clock';
-import type { DevicePort } from '../../device/device-port';
+import type { DeviceClock, PowerDomain } from '../../device/device-clock';
+import type { DevicePort, GattEndpoint } from '../../device/device-port';
 
 /** How often the board's AFE measures; every answer within one cycle carries the same numbers. */
 export const MEASURE_MS = 1000;
@@ -77,26 +77,30 @@ export class FieldPack {
   }
 }
 
+/** Where a room's answer goes back: the interface the request came in on. */
+export interface RoomInterface {
+  answer(bytes: Uint8Array, latencyMs: number): void;
+}
+
 /**
- * The device end of a UART: bytes in go to `handle`, answers leave after `latencyMs` on the device
- * clock. A powered-off board neither hears nor answers.
+ * The device end of a UART: bytes in go to `handle`, answers leave after `latencyMs` on the board's
+ * power domain (a power cut drops answers not yet sent). A powered-off board neither hears nor answers.
  */
-export class RoomPort implements DevicePort {
+export class RoomPort implements DevicePort, RoomInterface {
   readonly baudRate: number;
   powered = true;
-  readonly #clock: DeviceClock;
+  readonly #power: PowerDomain;
   readonly #listeners = new Set<(bytes: Uint8Array) => void>();
-  readonly #handle: (bytes: Uint8Array) => void;
-  readonly #timers = new Set<unknown>();
+  readonly #handle: (bytes: Uint8Array, from: RoomInterface) => void;
 
-  constructor(baudRate: number, clock: DeviceClock, handle: (bytes: Uint8Array) => void) {
+  constructor(baudRate: number, power: PowerDomain, handle: (bytes: Uint8Array, from: RoomInterface) => void) {
     this.baudRate = baudRate;
-    this.#clock = clock;
+    this.#power = power;
     this.#handle = handle;
   }
 
   receive(bytes: Uint8Array): void {
-    if (this.powered) this.#handle(bytes);
+    if (this.powered) this.#handle(bytes, this);
   }
 
   onTransmit(listener: (bytes: Uint8Array) => void): () => void {
@@ -104,19 +108,70 @@ export class RoomPort implements DevicePort {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Sends after the board's processing time. */
   answer(bytes: Uint8Array, latencyMs: number): void {
-    const timer = this.#clock.setTimeout(() => {
-      this.#timers.delete(timer);
-      if (!this.powered) return;
-      for (const listener of this.#listeners) listener(bytes);
-    }, latencyMs);
-    this.#timers.add(timer);
+    this.#power.after(latencyMs, () => {
+      if (this.powered) for (const listener of this.#listeners) listener(bytes);
+    });
+  }
+}
+
+/**
+ * A BLE UART service seen from inside the board (JBD's Bluetooth dongle on the UART header, JK's own
+ * radio): the host writes requests, answers go out as notifications of at most `notifySize` bytes
+ * (the ATT payload, 20 at the default MTU), so a 300-byte JK record arrives in pieces.
+ */
+export class RoomGatt implements GattEndpoint, RoomInterface {
+  readonly notifySize: number;
+  readonly #power: PowerDomain;
+  readonly #listeners = new Set<(bytes: Uint8Array) => void>();
+  readonly #handle: (bytes: Uint8Array, from: RoomInterface) => void;
+
+  constructor(notifySize: number, power: PowerDomain, handle: (bytes: Uint8Array, from: RoomInterface) => void) {
+    this.notifySize = notifySize;
+    this.#power = power;
+    this.#handle = handle;
   }
 
-  /** A power cut drops answers not yet sent. */
-  cut(): void {
-    for (const timer of this.#timers) this.#clock.clearTimeout(timer);
-    this.#timers.clear();
+  write(bytes: Uint8Array): void {
+    this.#handle(bytes, this);
+  }
+
+  onNotify(listener: (bytes: Uint8Array) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  answer(bytes: Uint8Array, latencyMs: number): void {
+    this.#power.after(latencyMs, () => {
+      for (let at = 0; at < bytes.length; at += this.notifySize) {
+        const piece = bytes.slice(at, at + this.notifySize);
+        for (const listener of this.#listeners) listener(piece);
+      }
+    });
+  }
+}
+
+/** Joins received pieces per interface and hands whole frames to the room (requests may arrive split). */
+export class RoomReceiver<F> {
+  readonly #rx = new Map<RoomInterface, Uint8Array>();
+  readonly #decode: (buffer: Uint8Array) => { frames: F[]; rest: Uint8Array };
+
+  constructor(decode: (buffer: Uint8Array) => { frames: F[]; rest: Uint8Array }) {
+    this.#decode = decode;
+  }
+
+  push(bytes: Uint8Array, from: RoomInterface): F[] {
+    const before = this.#rx.get(from) ?? new Uint8Array(0);
+    const joined = new Uint8Array(before.length + bytes.length);
+    joined.set(before);
+    joined.set(bytes, before.length);
+    const { frames, rest } = this.#decode(joined);
+    this.#rx.set(from, rest);
+    return frames;
+  }
+
+  /** A reset empties the receive buffers. */
+  clear(): void {
+    this.#rx.clear();
   }
 }

@@ -8,7 +8,7 @@
  * - settings written with id − 0x40 are acknowledged by echoing the data, and kept across power cycles.
  */
 import type { BatteryState } from '../../device/battery';
-import { systemClock, type DeviceClock } from '../../device/device-clock';
+import { PowerDomain, systemClock, type DeviceClock } from '../../device/device-clock';
 import {
   CELLS_PER_FRAME,
   DALY_SETTING_COMMANDS,
@@ -29,7 +29,7 @@ import {
   type DalySettings
 } from '../../protocol/daly/daly-data';
 import { DalyAddress, decodeDalyFrames, encodeDalyFrame, type DalyFrame } from '../../protocol/daly/daly-frame';
-import { FieldPack, RoomPort, type PackReading } from '../board/field-pack';
+import { FieldPack, RoomPort, RoomReceiver, type PackReading, type RoomInterface } from '../board/field-pack';
 
 export interface DalyRoomState {
   family: 'daly';
@@ -63,14 +63,16 @@ export class DalyRoom {
   readonly pack: FieldPack;
   readonly #latencyMs: number;
   #settings: DalySettings;
-  #rx: Uint8Array = new Uint8Array(0);
+  readonly #power: PowerDomain;
+  readonly #receiver = new RoomReceiver(decodeDalyFrames);
 
   constructor(options: DalyRoomOptions = {}) {
     const clock = options.clock ?? systemClock;
     this.#latencyMs = options.latencyMs ?? 10;
     this.#settings = { ...defaultDalySettings(), ...options.state?.settings };
     this.pack = new FieldPack({ clock, cellCount: CELLS, capacityMah: this.#settings.rated_capacity, seed: options.seed, battery: options.state?.battery });
-    this.port = new RoomPort(9600, clock, (bytes) => this.#receive(bytes));
+    this.#power = new PowerDomain(clock);
+    this.port = new RoomPort(9600, this.#power, (bytes, from) => this.#receive(bytes, from));
   }
 
   settings(): DalySettings {
@@ -82,27 +84,22 @@ export class DalyRoom {
   }
 
   powerCycle(): void {
-    this.port.cut();
-    this.#rx = new Uint8Array(0);
+    this.#power.cutAll();
+    this.#receiver.clear();
   }
 
   exportState(): DalyRoomState {
     return { family: 'daly', settings: this.settings(), battery: this.pack.exportBattery() };
   }
 
-  #receive(bytes: Uint8Array): void {
-    const joined = new Uint8Array(this.#rx.length + bytes.length);
-    joined.set(this.#rx);
-    joined.set(bytes, this.#rx.length);
-    const { frames, rest } = decodeDalyFrames(joined);
-    this.#rx = rest;
-    for (const request of frames) {
+  #receive(bytes: Uint8Array, from: RoomInterface): void {
+    for (const request of this.#receiver.push(bytes, from)) {
       if (request.address !== DalyAddress.rs485Host && request.address !== DalyAddress.uartHost) continue;
       const answer = this.#handle(request);
       if (answer.length === 0) continue;
       const out = new Uint8Array(answer.length * 13);
       answer.forEach((data, i) => out.set(encodeDalyFrame({ address: DalyAddress.bms, command: request.command, data }), i * 13));
-      this.port.answer(out, this.#latencyMs);
+      from.answer(out, this.#latencyMs);
     }
   }
 

@@ -6,12 +6,12 @@
  *   an error status (0x80); leaving with 28 28 saves to EEPROM, 00 00 discards;
  * - a power cycle keeps the EEPROM and loses unsaved writes and factory mode.
  */
-import { systemClock, type DeviceClock } from '../../device/device-clock';
+import { PowerDomain, systemClock, type DeviceClock } from '../../device/device-clock';
 import type { BatteryState } from '../../device/battery';
 import { decodeJbdRequests, encodeJbdResponse, JBD_STATUS_OK, type JbdRequest } from '../../protocol/jbd/jbd-frame';
 import { encodeBasicInfo, encodeCells, encodeName, JbdProtection, JbdRegister } from '../../protocol/jbd/jbd-registers';
 import { decodeSettingWord, encodeSettingWord, JBD_SETTINGS, type JbdSettings } from '../../protocol/jbd/jbd-settings';
-import { FieldPack, RoomPort, type PackReading } from '../board/field-pack';
+import { FieldPack, RoomGatt, RoomPort, RoomReceiver, type PackReading, type RoomInterface } from '../board/field-pack';
 
 export const JBD_STATUS_ERROR = 0x80;
 
@@ -56,6 +56,8 @@ export function defaultJbdSettings(): JbdSettings {
 
 export class JbdRoom {
   readonly port: RoomPort;
+  /** the Bluetooth dongle on the UART header: the same protocol over a GATT notify/write pair */
+  readonly gatt: RoomGatt;
   readonly pack: FieldPack;
   /** frames ignored because they woke the board */
   wakeFramesDropped = 0;
@@ -66,7 +68,8 @@ export class JbdRoom {
   #working: JbdSettings;
   #factoryMode = false;
   #lastFrameMs = -Infinity;
-  #rx: Uint8Array = new Uint8Array(0);
+  readonly #power: PowerDomain;
+  readonly #receiver = new RoomReceiver(decodeJbdRequests);
 
   constructor(options: JbdRoomOptions = {}) {
     this.#clock = options.clock ?? systemClock;
@@ -75,7 +78,9 @@ export class JbdRoom {
     this.#eeprom = { ...defaultJbdSettings(), ...options.state?.eeprom };
     this.#working = { ...this.#eeprom };
     this.pack = new FieldPack({ clock: this.#clock, cellCount: CELLS, capacityMah: this.#eeprom.design_cap * 10, seed: options.seed, battery: options.state?.battery });
-    this.port = new RoomPort(9600, this.#clock, (bytes) => this.#receive(bytes));
+    this.#power = new PowerDomain(this.#clock);
+    this.port = new RoomPort(9600, this.#power, (bytes, from) => this.#receive(bytes, from));
+    this.gatt = new RoomGatt(20, this.#power, (bytes, from) => this.#receive(bytes, from));
   }
 
   get factoryMode(): boolean {
@@ -92,24 +97,19 @@ export class JbdRoom {
   }
 
   powerCycle(): void {
-    this.port.cut();
+    this.#power.cutAll();
+    this.#receiver.clear();
     this.#working = { ...this.#eeprom };
     this.#factoryMode = false;
     this.#lastFrameMs = -Infinity;
-    this.#rx = new Uint8Array(0);
   }
 
   exportState(): JbdRoomState {
     return { family: 'jbd', eeprom: this.eeprom(), battery: this.pack.exportBattery() };
   }
 
-  #receive(bytes: Uint8Array): void {
-    const joined = new Uint8Array(this.#rx.length + bytes.length);
-    joined.set(this.#rx);
-    joined.set(bytes, this.#rx.length);
-    const { frames, rest } = decodeJbdRequests(joined);
-    this.#rx = rest;
-    for (const request of frames) {
+  #receive(bytes: Uint8Array, from: RoomInterface): void {
+    for (const request of this.#receiver.push(bytes, from)) {
       const now = this.#clock.now();
       const asleep = now - this.#lastFrameMs >= this.#sleepAfterMs;
       this.#lastFrameMs = now;
@@ -118,7 +118,7 @@ export class JbdRoom {
         continue;
       }
       const { status, data } = this.#handle(request);
-      this.port.answer(encodeJbdResponse({ register: request.register, status, data }), this.#latencyMs);
+      from.answer(encodeJbdResponse({ register: request.register, status, data }), this.#latencyMs);
     }
   }
 

@@ -7,10 +7,14 @@
  * - settings are saved as soon as written (they survive a power cycle);
  * - a write reaching 0x1626 starts the vendor updater: the board goes silent until power-cycled,
  *   as reports describe (device-families.md §4). `updateRegisterWritten` lets a test prove the tool
- *   never does that.
+ *   never does that;
+ * - its Bluetooth answers the JK BLE commands: 0x97 with the device-info record, 0x96 with the settings
+ *   record then a cell-info record (JK02 24-cell layout). Real units keep streaming cell info after
+ *   0x96; the room sends one record per command.
  */
 import type { BatteryState } from '../../device/battery';
-import { systemClock, type DeviceClock } from '../../device/device-clock';
+import { PowerDomain, systemClock, type DeviceClock } from '../../device/device-clock';
+import { decodeJkBleCommands, encodeJkBleCellInfo, encodeJkBleDeviceInfo, encodeJkBleSettings, JkBleCommand, type JkBleCommandFrame } from '../../protocol/jk/jk-ble';
 import { decodeModbusRequests, encodeModbusResponse, ModbusException, type ModbusRequest, type ModbusResponse } from '../../protocol/modbus/modbus-rtu';
 import {
   bytesToRegisters,
@@ -26,7 +30,7 @@ import {
   registersToBytes,
   type JkSettings
 } from '../../protocol/jk/jk-registers';
-import { FieldPack, RoomPort, type PackReading } from '../board/field-pack';
+import { FieldPack, RoomGatt, RoomPort, RoomReceiver, type PackReading, type RoomInterface } from '../board/field-pack';
 
 export interface JkRoomState {
   family: 'jk';
@@ -61,6 +65,8 @@ export function defaultJkSettings(): JkSettings {
 
 export class JkRoom {
   readonly port: RoomPort;
+  /** the board's own Bluetooth (JK BLE records) */
+  readonly gatt: RoomGatt;
   readonly pack: FieldPack;
   readonly slave: number;
   /** set once anything wrote the updater register: the board then stays silent until power-cycled */
@@ -71,7 +77,10 @@ export class JkRoom {
   #powerOnCount: number;
   #poweredAtMs: number;
   #hung = false;
-  #rx: Uint8Array = new Uint8Array(0);
+  #recordCounter = 0;
+  readonly #power: PowerDomain;
+  readonly #modbus = new RoomReceiver(decodeModbusRequests);
+  readonly #ble = new RoomReceiver(decodeJkBleCommands);
 
   constructor(options: JkRoomOptions = {}) {
     this.#clock = options.clock ?? systemClock;
@@ -81,7 +90,9 @@ export class JkRoom {
     this.#powerOnCount = (options.state?.powerOnCount ?? 0) + 1;
     this.#poweredAtMs = this.#clock.now();
     this.pack = new FieldPack({ clock: this.#clock, cellCount: CELLS, capacityMah: this.#settings.CapBatCell, seed: options.seed, battery: options.state?.battery });
-    this.port = new RoomPort(115200, this.#clock, (bytes) => this.#receive(bytes));
+    this.#power = new PowerDomain(this.#clock);
+    this.port = new RoomPort(115200, this.#power, (bytes, from) => this.#receive(bytes, from));
+    this.gatt = new RoomGatt(20, this.#power, (bytes, from) => this.#receiveBle(bytes, from));
   }
 
   settings(): JkSettings {
@@ -97,9 +108,10 @@ export class JkRoom {
   }
 
   powerCycle(): void {
-    this.port.cut();
+    this.#power.cutAll();
+    this.#modbus.clear();
+    this.#ble.clear();
     this.#hung = false;
-    this.#rx = new Uint8Array(0);
     this.#powerOnCount++;
     this.#poweredAtMs = this.#clock.now();
   }
@@ -108,17 +120,31 @@ export class JkRoom {
     return { family: 'jk', slave: this.slave, settings: this.settings(), powerOnCount: this.#powerOnCount, battery: this.pack.exportBattery() };
   }
 
-  #receive(bytes: Uint8Array): void {
-    const joined = new Uint8Array(this.#rx.length + bytes.length);
-    joined.set(this.#rx);
-    joined.set(bytes, this.#rx.length);
-    const { frames, rest } = decodeModbusRequests(joined);
-    this.#rx = rest;
-    for (const request of frames) {
+  #receive(bytes: Uint8Array, from: RoomInterface): void {
+    for (const request of this.#modbus.push(bytes, from)) {
       if (this.#hung || request.slave !== this.slave) continue;
       const response = this.#handle(request);
-      if (response) this.port.answer(encodeModbusResponse(response), this.#latencyMs);
+      if (response) from.answer(encodeModbusResponse(response), this.#latencyMs);
     }
+  }
+
+  #receiveBle(bytes: Uint8Array, from: RoomInterface): void {
+    for (const command of this.#ble.push(bytes, from)) {
+      if (this.#hung) continue;
+      for (const record of this.#bleRecords(command)) from.answer(record, this.#latencyMs);
+    }
+  }
+
+  #bleRecords({ command }: JkBleCommandFrame): Uint8Array[] {
+    const counter = () => (this.#recordCounter = (this.#recordCounter + 1) & 0xff);
+    if (command === JkBleCommand.deviceInfo) return [encodeJkBleDeviceInfo(counter(), { ...this.#info(), name: 'JK-PB' })];
+    if (command !== JkBleCommand.cellInfo) return [];
+    const data = this.#data();
+    const { BatChargeEN, BatDisChargeEN } = this.#settings;
+    return [
+      encodeJkBleSettings(counter(), this.#settings),
+      encodeJkBleCellInfo(counter(), { ...data, nominalMah: data.fullChargeMah, errors: data.alarms, chargeFet: BatChargeEN === 1, dischargeFet: BatDisChargeEN === 1 })
+    ];
   }
 
   #handle(request: ModbusRequest): ModbusResponse | undefined {
