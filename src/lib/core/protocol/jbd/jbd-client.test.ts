@@ -42,6 +42,15 @@ describe('JBD client against the virtual JBD room', () => {
     expect(room.wakeFramesDropped).toBe(1); // awake now: no more drops
   });
 
+  it('R21 keeps one request in flight: concurrent calls are queued, not interleaved on the half-duplex line', async () => {
+    const { room, client } = connect();
+    const [cells, name, info] = await Promise.all([client.readCells(), client.readName(), client.readBasicInfo()]);
+    expect(cells).toEqual(room.reading().cellsMv);
+    expect(name).toBe('SP04S034-L4S-100A');
+    expect(info.cellCount).toBe(4);
+    expect(client.stats).toMatchObject({ requests: 3, retries: 1, badFrames: 0 }); // the single resend woke the board
+  });
+
   it('R21 without a resend the sleeping board looks dead: JBD_NO_ANSWER names the attempts', async () => {
     const { client } = connect(new JbdRoom({ clock: frozen, latencyMs: 2 }), 0);
     // retries are clamped to 1: a JBD client that never resends cannot wake a sleeping board

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../device/device-clock';
 import { parseJbdResponse } from '../../protocol/jbd/jbd-frame';
-import { decodeCells } from '../../protocol/jbd/jbd-registers';
+import { decodeBasicInfo, decodeCells, JbdProtection } from '../../protocol/jbd/jbd-registers';
 import { JBD_VECTORS as V } from '../../protocol/jbd/jbd-vectors';
 import { fromHex } from '../../smp/hex';
 import { JbdRoom } from './jbd-room';
@@ -44,6 +44,18 @@ describe('virtual JBD room', () => {
     expect(room.eeprom().covp).toBe(3600);
     expect(room.factoryMode).toBe(false);
     expect(parseJbdResponse(send('DD A5 24 00 FF DC 77')[0]).status).toBe(0x80);
+  });
+
+  it('R01 R02 reports a battery knob change at the next measurement: low SoC, cold pack, charge FET off', () => {
+    const { clock, room, send } = setup();
+    send(V.readBasicInfo);
+    room.pack.tune({ socPm: 150, ambientDc: -100, currentMa: 2000 });
+    clock.advance(1000);
+    const info = decodeBasicInfo(parseJbdResponse(send(V.readBasicInfo)[0]).data);
+    expect(info.socPct).toBe(15);
+    expect(Math.max(...info.tempsDc)).toBeLessThan(0);
+    expect(info.protection & JbdProtection.chargeUndertemp).not.toBe(0);
+    expect(info).toMatchObject({ chargeFet: false, dischargeFet: true });
   });
 
   it('R21 stays silent on a corrupted request', () => {
