@@ -24,11 +24,8 @@ export interface ExchangeRequest<F> {
   timeoutMs?: number;
   /** resends after a silent attempt; writes that are not idempotent pass 0 */
   retries?: number;
-  /**
-   * Frames to collect before resolving (Daly answers some requests with several frames); defaults to 1.
-   * A function receives the first accepted frame and returns the count.
-   */
-  frames?: number | ((first: F) => number);
+  /** frames to collect before resolving (Daly answers some requests with several); defaults to 1 */
+  frames?: number;
 }
 
 export interface ExchangeOptions<F> {
@@ -91,7 +88,7 @@ export class FrameExchange<F> {
   /** Reads until the answer is complete or the deadline passes. */
   async #collect(request: ExchangeRequest<F>, deadline: number): Promise<{ frames?: F[]; corrupted?: BmsError }> {
     const got: F[] = [];
-    let wanted = typeof request.frames === 'number' ? request.frames : 1;
+    const wanted = request.frames ?? 1;
     let corrupted: BmsError | undefined;
     for (;;) {
       const decoded = this.#options.decode(this.#buffer);
@@ -100,11 +97,7 @@ export class FrameExchange<F> {
         this.stats.badFrames++;
         corrupted = error;
       }
-      for (const frame of decoded.frames) {
-        if (!request.accept(frame)) continue;
-        if (got.length === 0 && typeof request.frames === 'function') wanted = request.frames(frame);
-        got.push(frame);
-      }
+      for (const frame of decoded.frames) if (request.accept(frame)) got.push(frame);
       if (got.length >= wanted) return { frames: got };
       const left = deadline - performance.now();
       if (left <= 0) return { corrupted };
