@@ -5,17 +5,20 @@
 import { existsSync, renameSync } from 'node:fs';
 import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/virtual-bms/virtual-bms';
+import { createFieldRoom, FIELD_ROOMS, isFieldFamily, type FieldFamily, type FieldRoom } from '../../src/lib/core/virtual-bms/field-rooms';
 import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 
 export const summary = 'run the virtual BMS on a pseudo-terminal for any serial tool';
 
-const usage = `usage: bms-flasher sim --pty PATH [--baud N] [--state FILE] [--enrol technician.pub]
+const usage = `usage: bms-flasher sim --pty PATH [--family F] [--baud N] [--state FILE] [--enrol technician.pub]
 
 Creates PATH, a link to a pseudo-terminal (made with socat), where the virtual BMS answers SMP over
 serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumgr, smpmgr, screen).
 
   --pty PATH     where to create the link (an old link from an earlier run is replaced)
+  --family F     bms (default: our BMS, SMP), or a field BMS that cannot be flashed: ${Object.keys(FIELD_ROOMS).join(', ')}
+                 (JBD general protocol, JK-PB Modbus RTU, Daly UART), answering on the same battery model
   --baud N       pace the bytes at N baud, 8N1, both ways, like a real UART (default: unpaced)
   --state FILE   load the device (flash, keys, battery) from FILE when it exists; save it there on exit
   --enrol FILE   enrol this technician public key (PEM; a private key file such as technician.pem works)
@@ -24,6 +27,7 @@ Runs until Ctrl-C.`;
 
 const options = {
   pty: { type: 'string' },
+  family: { type: 'string' },
   baud: { type: 'string' },
   state: { type: 'string' },
   enrol: { type: 'string' }
@@ -62,11 +66,36 @@ export async function startSim(settings: SimOptions): Promise<Sim> {
       (stopping ??= (async () => {
         await bridge.close();
         await bms.settled();
-        if (statePath) {
-          // Write then rename: an interrupted save never leaves a half-written state behind.
-          writeOutput(`${statePath}.tmp`, `${JSON.stringify(bms.exportState())}\n`);
-          renameSync(`${statePath}.tmp`, statePath);
-        }
+        if (statePath) saveState(statePath, bms.exportState());
+      })())
+  };
+}
+
+/** Write then rename: an interrupted save never leaves a half-written state behind. */
+function saveState(path: string, state: unknown): void {
+  writeOutput(`${path}.tmp`, `${JSON.stringify(state)}\n`);
+  renameSync(`${path}.tmp`, path);
+}
+
+export interface FieldSim {
+  readonly room: FieldRoom;
+  readonly bridge: PtyBridge;
+  stop(): Promise<void>;
+}
+
+/** A field BMS (JBD, JK, Daly) behind the pty, at its own line rate unless --baud paces it. */
+export async function startFieldSim(family: FieldFamily, settings: Omit<SimOptions, 'enrolPath'>): Promise<FieldSim> {
+  const { statePath } = settings;
+  const room = createFieldRoom(family, statePath && existsSync(statePath) ? parseState(readText(statePath), statePath) : undefined);
+  const bridge = await startPtyBridge(room.port, { path: settings.pty, baudRate: settings.baudRate });
+  let stopping: Promise<void> | undefined;
+  return {
+    room,
+    bridge,
+    stop: () =>
+      (stopping ??= (async () => {
+        await bridge.close();
+        if (statePath) saveState(statePath, room.exportState());
       })())
   };
 }
@@ -90,6 +119,15 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     if (!values.pty) throw new UsageError('--pty is required');
     const baudRate = parseInteger(values.baud, 'baud');
     if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
+    const family = values.family ?? 'bms';
+    if (family !== 'bms' && !isFieldFamily(family)) throw new UsageError(`--family must be bms, ${Object.keys(FIELD_ROOMS).join(', ')}`);
+    if (family !== 'bms') {
+      if (values.enrol) throw new UsageError('--enrol applies to --family bms only (field BMS have no technician keys)');
+      const field = await startFieldSim(family, { pty: values.pty, baudRate, statePath: values.state });
+      io.out(`virtual ${field.room.describe()}\n`);
+      io.out(`listening on ${field.bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
+      return finish(await Promise.race([until.then(() => 'interrupt'), field.bridge.stopped]), field.stop, values.state, io);
+    }
     const sim = await startSim({ pty: values.pty, baudRate, statePath: values.state, enrolPath: values.enrol });
     const { identity, battery } = sim.bms;
     const firmware = sim.bms.snapshot().slots[0]?.version ?? 'none';
@@ -99,17 +137,20 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     );
     if (sim.enrolled) io.out(`enrolled technician key ${sim.enrolled}\n`);
     io.out(`listening on ${sim.bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
-    const stoppedBy = await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]);
-    await sim.stop();
-    if (values.state) io.out(`saved the device to ${values.state}\n`);
-    if (stoppedBy === 'interrupt' || stoppedBy === 'closed') return 0;
-    io.err(`the simulator stopped: ${stoppedBy}\n`);
-    return 1;
+    return finish(await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]), sim.stop, values.state, io);
   });
 }
 
+async function finish(stoppedBy: string, stop: () => Promise<void>, statePath: string | undefined, io: CliIo): Promise<number> {
+  await stop();
+  if (statePath) io.out(`saved the device to ${statePath}\n`);
+  if (stoppedBy === 'interrupt' || stoppedBy === 'closed') return 0;
+  io.err(`the simulator stopped: ${stoppedBy}\n`);
+  return 1;
+}
+
 /** Only JSON syntax is checked here: createVirtualBms validates the content (DEVICE_STATE_INVALID). */
-function parseState(text: string, path: string): VirtualBmsState {
+function parseState<T = VirtualBmsState>(text: string, path: string): T {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -7,6 +7,10 @@ import { LINK_ERRORS } from './link/link-codes';
 import { SMP_ERRORS } from './protocol/smp/smp-codes';
 import { DEVICE_ERRORS } from './virtual-bms/device-codes';
 import { UPDATE_ERRORS } from './update/update-codes';
+import { JBD_ERRORS } from './protocol/jbd/jbd-codes';
+import { MODBUS_ERRORS } from './protocol/modbus/modbus-codes';
+import { JK_ERRORS } from './protocol/jk/jk-codes';
+import { DALY_ERRORS } from './protocol/daly/daly-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...GENERAL_ERRORS,
@@ -14,7 +18,11 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...LINK_ERRORS,
   ...SMP_ERRORS,
   ...DEVICE_ERRORS,
-  ...UPDATE_ERRORS
+  ...UPDATE_ERRORS,
+  ...JBD_ERRORS,
+  ...MODBUS_ERRORS,
+  ...JK_ERRORS,
+  ...DALY_ERRORS
 };
 
 export type Lang = 'en' | 'fr';

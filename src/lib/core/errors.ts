@@ -10,6 +10,10 @@ import type { SmpErrorCode } from './protocol/smp/smp-codes';
 import type { DeviceErrorCode } from './virtual-bms/device-codes';
 import type { UpdateErrorCode } from './update/update-codes';
 import type { GeneralErrorCode } from './general-codes';
+import type { JbdErrorCode } from './protocol/jbd/jbd-codes';
+import type { ModbusErrorCode } from './protocol/modbus/modbus-codes';
+import type { JkErrorCode } from './protocol/jk/jk-codes';
+import type { DalyErrorCode } from './protocol/daly/daly-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -17,7 +21,11 @@ export type ErrorCode =
   | LinkErrorCode
   | SmpErrorCode
   | DeviceErrorCode
-  | UpdateErrorCode;
+  | UpdateErrorCode
+  | JbdErrorCode
+  | ModbusErrorCode
+  | JkErrorCode
+  | DalyErrorCode;
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {

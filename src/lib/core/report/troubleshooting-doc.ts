@@ -1,7 +1,7 @@
 /**
  * docs/troubleshooting.md, generated from the shared error catalog (R21, R23) so the help page, the CLI
  * and the document can never disagree. Regenerate with:
- *   npx tsx -e "import('./src/lib/core/report/troubleshooting-doc.ts').then((m) => process.stdout.write(m.troubleshootingMarkdown()))" > docs/troubleshooting.md
+ *   npx tsx -e "import('./troubleshooting-doc.ts').then((m) => process.stdout.write(m.troubleshootingMarkdown()))" > docs/troubleshooting.md
  */
 import { ERROR_CATALOG, type Lang } from '../error-catalog';
 import { ROOT_CAUSE_TEXT, rootCauseOf, type RootCause } from '../update/root-cause';
