@@ -7,6 +7,7 @@ import { LINK_ERRORS } from './link/link-codes';
 import { SMP_ERRORS } from './smp/smp-codes';
 import { DEVICE_ERRORS } from './device/device-codes';
 import { UPDATE_ERRORS } from './update/update-codes';
+import { THINGSET_ERRORS } from './protocol/thingset/thingset-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...GENERAL_ERRORS,
@@ -14,7 +15,8 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...LINK_ERRORS,
   ...SMP_ERRORS,
   ...DEVICE_ERRORS,
-  ...UPDATE_ERRORS
+  ...UPDATE_ERRORS,
+  ...THINGSET_ERRORS
 };
 
 export type Lang = 'en' | 'fr';

@@ -10,6 +10,7 @@ import type { SmpErrorCode } from './smp/smp-codes';
 import type { DeviceErrorCode } from './device/device-codes';
 import type { UpdateErrorCode } from './update/update-codes';
 import type { GeneralErrorCode } from './general-codes';
+import type { ThingSetErrorCode } from './protocol/thingset/thingset-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -17,7 +18,8 @@ export type ErrorCode =
   | LinkErrorCode
   | SmpErrorCode
   | DeviceErrorCode
-  | UpdateErrorCode;
+  | UpdateErrorCode
+  | ThingSetErrorCode;
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {
