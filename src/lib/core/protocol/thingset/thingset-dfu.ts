@@ -50,20 +50,46 @@ export function requestBoot(client: ThingSetTextClient): Promise<void> {
   return call(client, 'xBoot', []);
 }
 
+/** dfu.c reboots 1 s after xBoot; the board then stays silent while MCUboot and the firmware start. */
+const POLL_TIMEOUT_MS = 250;
+
+async function ask(client: ThingSetTextClient): Promise<string | undefined> {
+  try {
+    const version = await client.get('Device/cFirmwareVersion', { timeoutMs: POLL_TIMEOUT_MS });
+    if (typeof version !== 'string') fail('THINGSET_LINE_INVALID', `cFirmwareVersion is ${JSON.stringify(version)}, not a text`);
+    return version;
+  } catch (error) {
+    if (isBmsError(error) && error.code === 'THINGSET_NO_ANSWER') return undefined;
+    throw error;
+  }
+}
+
 /**
- * After a reset: asks `?Device/cFirmwareVersion` until the device answers (it is gone while the
- * bootloader and the firmware start) and returns what the running firmware says it is.
+ * After xBoot or xReset: waits until the device has really gone (it answers for up to 1 s more), then
+ * until it answers again, and returns what the firmware that runs now says it is. Reading too early
+ * would return the old firmware's version and claim an update that has not happened.
  */
 export async function readVersionAfterRestart(client: ThingSetTextClient, options: { withinMs?: number; signal?: AbortSignal } = {}): Promise<string> {
-  const deadline = Date.now() + (options.withinMs ?? 15_000);
+  const start = Date.now();
+  const withinMs = options.withinMs ?? 20_000;
+  const check = (phase: string) => {
+    if (options.signal?.aborted) fail('CANCELLED', `stopped while waiting for the BMS to ${phase}`);
+    if (Date.now() - start > withinMs) fail('THINGSET_NO_ANSWER', `the BMS did not ${phase} within ${withinMs} ms`);
+  };
+  while ((await ask(client)) !== undefined) check('restart');
   for (;;) {
-    if (options.signal?.aborted) fail('CANCELLED', 'stopped while waiting for the BMS to restart');
-    try {
-      const version = await client.get('Device/cFirmwareVersion', { timeoutMs: 250 });
-      if (typeof version !== 'string') fail('THINGSET_LINE_INVALID', `cFirmwareVersion is ${JSON.stringify(version)}, not a text`);
-      return version;
-    } catch (error) {
-      if (!isBmsError(error) || error.code !== 'THINGSET_NO_ANSWER' || Date.now() > deadline) throw error;
-    }
+    check('come back after its restart');
+    const version = await ask(client);
+    if (version !== undefined) return version;
+  }
+}
+
+/** Waits until the device answers (after power-on or a reconnect) and returns its firmware version. */
+export async function readVersionWhenReady(client: ThingSetTextClient, withinMs = 5000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const version = await ask(client);
+    if (version !== undefined) return version;
+    if (Date.now() - start > withinMs) fail('THINGSET_NO_ANSWER', `the BMS did not answer within ${withinMs} ms`);
   }
 }
