@@ -6,11 +6,14 @@ import { existsSync, renameSync } from 'node:fs';
 import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/device/virtual-bms';
 import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
+import { createLibreSolarBms } from '../../src/lib/core/virtual-bms/libresolar/libresolar-bms';
+import { isLibreSolarBoard, LIBRESOLAR_BOARDS } from '../../src/lib/core/virtual-bms/libresolar/libresolar-boards';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 
 export const summary = 'run the virtual BMS on a pseudo-terminal for any serial tool';
 
 const usage = `usage: bms-flasher sim --pty PATH [--baud N] [--state FILE] [--enrol technician.pub]
+       bms-flasher sim --family libresolar [--board ${Object.keys(LIBRESOLAR_BOARDS).join('|')}] --pty PATH [--baud N]
 
 Creates PATH, a link to a pseudo-terminal (made with socat), where the virtual BMS answers SMP over
 serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumgr, smpmgr, screen).
@@ -19,6 +22,8 @@ serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumg
   --baud N       pace the bytes at N baud, 8N1, both ways, like a real UART (default: unpaced)
   --state FILE   load the device (flash, keys, battery) from FILE when it exists; save it there on exit
   --enrol FILE   enrol this technician public key (PEM; a private key file such as technician.pem works)
+  --family NAME  smp (default): our BMS over SMP; libresolar: a LibreSolar BMS speaking ThingSet text mode
+  --board NAME   the LibreSolar board and its bootloader (default 16s100-sc)
 
 Runs until Ctrl-C.`;
 
@@ -26,7 +31,9 @@ const options = {
   pty: { type: 'string' },
   baud: { type: 'string' },
   state: { type: 'string' },
-  enrol: { type: 'string' }
+  enrol: { type: 'string' },
+  family: { type: 'string' },
+  board: { type: 'string' }
 } as const;
 
 export interface SimOptions {
@@ -90,6 +97,9 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     if (!values.pty) throw new UsageError('--pty is required');
     const baudRate = parseInteger(values.baud, 'baud');
     if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
+    if (values.family === 'libresolar') return runLibreSolar(values.pty, values.board ?? '16s100-sc', baudRate, io, until);
+    if (values.family !== undefined && values.family !== 'smp') throw new UsageError(`--family ${values.family}: use smp or libresolar`);
+    if (values.board) throw new UsageError('--board goes with --family libresolar');
     const sim = await startSim({ pty: values.pty, baudRate, statePath: values.state, enrolPath: values.enrol });
     const { identity, battery } = sim.bms;
     const firmware = sim.bms.snapshot().slots[0]?.version ?? 'none';
@@ -106,6 +116,23 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     io.err(`the simulator stopped: ${stoppedBy}\n`);
     return 1;
   });
+}
+
+/** The LibreSolar room: ThingSet text mode on the pty (no saved state, no technician keys: the family has neither). */
+async function runLibreSolar(pty: string, board: string, baudRate: number | undefined, io: CliIo, until: Promise<unknown>): Promise<number> {
+  if (!isLibreSolarBoard(board)) throw new UsageError(`--board ${board}: use ${Object.keys(LIBRESOLAR_BOARDS).join(' or ')}`);
+  const bms = createLibreSolarBms({ board });
+  const bridge = await startPtyBridge(bms.port, { path: pty, baudRate });
+  const { deviceType, bootloader } = bms.board;
+  await bms.settled();
+  io.out(`virtual LibreSolar ${deviceType}, MCUboot ${bootloader.mode}${bootloader.canRevert ? ' with revert' : ', no revert'}; ThingSet text mode\n`);
+  io.out(`listening on ${bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
+  const stoppedBy = await Promise.race([until.then(() => 'interrupt'), bridge.stopped]);
+  await bridge.close();
+  await bms.powerOff();
+  if (stoppedBy === 'interrupt' || stoppedBy === 'closed') return 0;
+  io.err(`the simulator stopped: ${stoppedBy}\n`);
+  return 1;
 }
 
 /** Only JSON syntax is checked here: createVirtualBms validates the content (DEVICE_STATE_INVALID). */
