@@ -11,6 +11,7 @@ const DOMAINS = [
   ['IMAGE_', 'Firmware package', 'Paquet de micrologiciel'],
   ['LINK_', 'Link (port, cable, line)', 'Liaison (port, câble, ligne)'],
   ['SMP_', 'Management protocol (SMP)', 'Protocole de gestion (SMP)'],
+  ['THINGSET_', 'ThingSet protocol (LibreSolar)', 'Protocole ThingSet (LibreSolar)'],
   ['DEVICE_', 'Virtual BMS', 'BMS virtuel'],
   ['', 'General', 'Général']
 ] as const;
