@@ -89,6 +89,15 @@ describe('ThingSet text client against the virtual LibreSolar BMS', () => {
     expect(client.stats.badLines).toBe(0);
   });
 
+  it('R16 skips the firmware log lines printed before an answer', async () => {
+    const { client, bms } = await connect();
+    let wire = '';
+    bms.port.onTransmit((bytes) => (wire += new TextDecoder().decode(bytes)));
+    expect(await client.exec('Device/xDebugPrintRegisters')).toBeUndefined();
+    expect(wire).toMatch(/<inf> bms_ic: .*\r\n:84 [0-9A-F]{8}#\r\n$/);
+    expect(client.stats.badLines).toBe(0);
+  });
+
   it('R16 refuses chunks above 255 bytes: the device answers :AD for 256, the DFU helper never sends them', async () => {
     const { client } = await connect({}, 3000);
     const b64 = (n: number) => btoa(String.fromCharCode(...new Uint8Array(n).fill(7)));
@@ -99,14 +108,27 @@ describe('ThingSet text client against the virtual LibreSolar BMS', () => {
     await expect(transferImage(client, new Uint8Array(600), { chunkSize: 256 })).rejects.toMatchObject({ code: 'THINGSET_REQUEST_TOO_LARGE' });
   });
 
-  it('R16 R17 updates a 16S100-SC (swap) through DFU and reads back the version that runs after the reboot', async () => {
+  it('R16 R17 R19 updates a stock 16S100-SC (swap) through DFU; its firmware never confirms, so the next reset reverts', async () => {
     const { client, bms } = await connect({}, 3000);
     const progress: number[] = [];
     await transferImage(client, image('23.2.7+12345678'), { onProgress: (sent) => progress.push(sent) });
     expect(progress.at(-1)).toBe(image('23.2.7+12345678').length);
     await requestBoot(client);
     expect(await readVersionAfterRestart(client)).toBe('v23.2-7-g0bc614e');
-    expect(bms.snapshot().bootLog.map((e) => e.phase)).toContain('swap');
+    expect(bms.snapshot()).toMatchObject({ nextBoot: 'revert', bootLog: expect.arrayContaining([expect.objectContaining({ phase: 'swap' })]) });
+    await client.exec('Device/xReset', [], { expectAnswer: false });
+    expect(await readVersionAfterRestart(client)).toBe('v23.1-94-g9ff895e');
+  });
+
+  it('R10 R17 a 16S100-SC build whose firmware confirms itself keeps the new version across a reset', async () => {
+    const { client, bms } = await connect({ bootloader: { firmwareConfirms: true } }, 3000);
+    await transferImage(client, image('23.3.0'));
+    await requestBoot(client);
+    expect(await readVersionAfterRestart(client)).toBe('v23.3');
+    expect(bms.snapshot().nextBoot).toBe('none');
+    await client.exec('Device/xReset', [], { expectAnswer: false });
+    expect(await readVersionAfterRestart(client)).toBe('v23.3');
+    expect(bms.snapshot().slots[1]).toBe('v23.1-94-g9ff895e'); // the previous image waits in slot 1
   });
 
   it('R19 never claims an update the bootloader refused: a corrupted image leaves the old version running', async () => {

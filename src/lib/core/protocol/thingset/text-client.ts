@@ -120,13 +120,13 @@ export class ThingSetTextClient {
         this.stats.resyncs += 1;
         await this.link.write(RESYNC);
       }
-      const answer = this.#nextOutcome(options.timeoutMs ?? this.#timeoutMs);
       this.#onLine?.('sent', formatTextRequest(request));
-      await this.link.write(bytes);
       if (options.expectAnswer === false) {
-        this.#waiter = undefined;
+        await this.link.write(bytes);
         return undefined;
       }
+      const answer = this.#nextOutcome(options.timeoutMs ?? this.#timeoutMs);
+      await this.link.write(bytes);
       const outcome = await answer;
       if (outcome.kind === 'answer') {
         failOnStatus(outcome.status, what, typeof outcome.body === 'string' ? outcome.body : undefined);

@@ -8,7 +8,7 @@
  */
 import { BatteryModel, defaultBatteryState, type BatterySample, type BatteryState } from '../../device/battery';
 import { runBootloader, type ResetReason } from '../../device/bootloader';
-import { readSwapState, setNext } from '../../device/boot-trailer';
+import { readSwapState, setNext, SwapType, swapTypeOf } from '../../device/boot-trailer';
 import { PowerDomain, systemClock, type DeviceClock } from '../../device/device-clock';
 import type { DevicePort } from '../../device/device-port';
 import { readFirmwareBehaviour } from '../../device/firmware-behaviour';
@@ -20,7 +20,7 @@ import type { ImageVersion } from '../../image/image-types';
 import { parseTextRequest } from '../../protocol/thingset/text-codec';
 import type { BootEvent } from '../../smp/groups/bms-group';
 import { DfuTarget } from './dfu-target';
-import { LIBRESOLAR_BOARDS, type LibreSolarBoard, type LibreSolarBoardId } from './libresolar-boards';
+import { LIBRESOLAR_BOARDS, type BootloaderProfile, type LibreSolarBoard, type LibreSolarBoardId } from './libresolar-boards';
 import { loadConf, saveConf, type Conf } from './libresolar-conf';
 import { describeVersion, FACTORY_VERSION, makeLibreSolarFirmware } from './libresolar-firmware';
 import { buildObjects } from './libresolar-objects';
@@ -39,6 +39,8 @@ export interface LibreSolarBmsOptions {
   nodeId?: string;
   /** image in slot 0 at the factory (default: v23.1-94-g9ff895e, signed with the vendor test key) */
   factoryImage?: Uint8Array;
+  /** another build of the board's bootloader or firmware, e.g. a firmware that confirms its image */
+  bootloader?: Partial<BootloaderProfile>;
   /** keys of a bootloader that checks signatures (default: the virtual vendor test key) */
   embeddedKeys?: TrustedKey[];
   /** `#mLive` period (default 1000 ms, 0: off) */
@@ -53,6 +55,8 @@ export interface LibreSolarSnapshot {
   status: LibreSolarStatus;
   /** cFirmwareVersion of the image running now */
   running?: string;
+  /** MCUboot's action at the next reset ('revert': the running test image was never confirmed) */
+  nextBoot: 'none' | 'test' | 'permanent' | 'revert';
   slots: [string | undefined, string | undefined];
   conf: Conf;
   bootLog: BootEvent[];
@@ -103,7 +107,8 @@ class LibreSolarDevice implements DevicePort {
   #sample: BatterySample | undefined;
 
   constructor(options: LibreSolarBmsOptions) {
-    this.board = LIBRESOLAR_BOARDS[options.board ?? '16s100-sc'];
+    const board = LIBRESOLAR_BOARDS[options.board ?? '16s100-sc'];
+    this.board = { ...board, bootloader: { ...board.bootloader, ...options.bootloader } };
     this.#clock = options.clock ?? systemClock;
     this.#power = new PowerDomain(this.#clock);
     this.#keys = options.embeddedKeys ?? [VENDOR_TEST_KEY];
@@ -237,9 +242,9 @@ class LibreSolarDevice implements DevicePort {
     this.running = version;
     this.conf = Object.assign(this.conf, loadConf(this.layout.config));
     this.status = 'app';
-    // A swapping build's firmware confirms the image once it runs (otherwise the next reset reverts it).
+    // Only a firmware built to confirm itself does; stock bms-firmware leaves a test image unconfirmed.
     const primary = readSwapState(this.layout.primary);
-    if (this.board.bootloader.canRevert && primary.magic === 'good' && primary.imageOk === 'unset') setNext(this.layout.primary, true, true);
+    if (this.board.bootloader.firmwareConfirms && primary.magic === 'good' && primary.imageOk === 'unset') setNext(this.layout.primary, true, true);
     this.#scheduleReport();
   }
 
@@ -251,6 +256,11 @@ class LibreSolarDevice implements DevicePort {
       this.#scheduleReport();
     });
   }
+}
+
+function nextBootOf(layout: FlashLayout): LibreSolarSnapshot['nextBoot'] {
+  const type = swapTypeOf(readSwapState(layout.primary), readSwapState(layout.secondary));
+  return type === SwapType.TEST ? 'test' : type === SwapType.PERM ? 'permanent' : type === SwapType.REVERT ? 'revert' : 'none';
 }
 
 export function createLibreSolarBms(options: LibreSolarBmsOptions = {}): VirtualLibreSolarBms {
@@ -269,6 +279,7 @@ export function createLibreSolarBms(options: LibreSolarBmsOptions = {}): Virtual
     snapshot: () => ({
       status: device.status,
       running: device.running && describeVersion(device.running),
+      nextBoot: nextBootOf(device.layout),
       slots: [slotVersion(readSlotInfo(device.layout.primary)), slotVersion(readSlotInfo(device.layout.secondary))],
       conf: { ...device.conf },
       bootLog: device.bootLog.map((e) => ({ ...e })),

@@ -3,8 +3,10 @@
  * supported_hardware.rst) and what their MCUboot build guarantees, so the tool can say it before any
  * write. Stock BMS-C1 builds use MCUboot upgrade-only with no signature type and slot 0 not validated:
  * the bootloader copies whatever passes its hash check over the running image, checks no signature
- * and can never go back (device-families.md §2). The 16S100-SC profile models a swapping MCUboot that
- * checks the signature and reverts an image that does not confirm itself.
+ * and can never go back (device-families.md §2). Other boards build MCUboot from bms-firmware's
+ * sysbuild/mcuboot/prj.conf (BOOT_UPGRADE_ONLY=n): swap with revert and a signature check. The stock
+ * application never calls boot_write_img_confirmed (app/src/main.c, thingset-zephyr-sdk dfu.c), so on
+ * a swapping board an image installed through ThingSet DFU runs until the next reset, then is reverted.
  */
 export type BootloaderMode = 'upgrade-only' | 'swap';
 
@@ -16,6 +18,8 @@ export interface BootloaderProfile {
   canRevert: boolean;
   /** slot 0 is validated at every boot (BOOT_VALIDATE_SLOT0) */
   validatesPrimary: boolean;
+  /** the application confirms a test image once it runs (stock bms-firmware does not) */
+  firmwareConfirms: boolean;
 }
 
 export interface LibreSolarBoard {
@@ -38,7 +42,7 @@ export const LIBRESOLAR_BOARDS: Record<LibreSolarBoardId, LibreSolarBoard> = {
     hardwareVersion: 'v0.4',
     cellCount: 16,
     cellThermistors: 3,
-    bootloader: { mode: 'upgrade-only', checksSignature: false, canRevert: false, validatesPrimary: false }
+    bootloader: { mode: 'upgrade-only', checksSignature: false, canRevert: false, validatesPrimary: false, firmwareConfirms: false }
   },
   '16s100-sc': {
     id: '16s100-sc',
@@ -46,7 +50,7 @@ export const LIBRESOLAR_BOARDS: Record<LibreSolarBoardId, LibreSolarBoard> = {
     hardwareVersion: 'v0.2',
     cellCount: 16,
     cellThermistors: 3,
-    bootloader: { mode: 'swap', checksSignature: true, canRevert: true, validatesPrimary: true }
+    bootloader: { mode: 'swap', checksSignature: true, canRevert: true, validatesPrimary: true, firmwareConfirms: false }
   }
 };
 
