@@ -23,7 +23,8 @@ serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumg
   --state FILE   load the device (flash, keys, battery) from FILE when it exists; save it there on exit
   --enrol FILE   enrol this technician public key (PEM; a private key file such as technician.pem works)
   --family NAME  smp (default): our BMS over SMP; libresolar: a LibreSolar BMS speaking ThingSet text mode
-  --board NAME   the LibreSolar board and its bootloader (default 16s100-sc)
+  --board NAME   the LibreSolar board and its bootloader (default 16s100-sc); its line is paced
+                 (default 115200 baud), as the device's receiver stays locked while an answer leaves
 
 Runs until Ctrl-C.`;
 
@@ -97,7 +98,8 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     if (!values.pty) throw new UsageError('--pty is required');
     const baudRate = parseInteger(values.baud, 'baud');
     if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
-    if (values.family === 'libresolar') return runLibreSolar(values.pty, values.board ?? '16s100-sc', baudRate, io, until);
+    // A LibreSolar BMS locks its receiver while an answer leaves at 115200 baud: the line must be paced.
+    if (values.family === 'libresolar') return runLibreSolar(values.pty, values.board ?? '16s100-sc', baudRate ?? 115200, io, until);
     if (values.family !== undefined && values.family !== 'smp') throw new UsageError(`--family ${values.family}: use smp or libresolar`);
     if (values.board) throw new UsageError('--board goes with --family libresolar');
     const sim = await startSim({ pty: values.pty, baudRate, statePath: values.state, enrolPath: values.enrol });
@@ -119,14 +121,14 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
 }
 
 /** The LibreSolar room: ThingSet text mode on the pty (no saved state, no technician keys: the family has neither). */
-async function runLibreSolar(pty: string, board: string, baudRate: number | undefined, io: CliIo, until: Promise<unknown>): Promise<number> {
+async function runLibreSolar(pty: string, board: string, baudRate: number, io: CliIo, until: Promise<unknown>): Promise<number> {
   if (!isLibreSolarBoard(board)) throw new UsageError(`--board ${board}: use ${Object.keys(LIBRESOLAR_BOARDS).join(' or ')}`);
   const bms = createLibreSolarBms({ board });
   const bridge = await startPtyBridge(bms.port, { path: pty, baudRate });
   const { deviceType, bootloader } = bms.board;
   await bms.settled();
   io.out(`virtual LibreSolar ${deviceType}, MCUboot ${bootloader.mode}${bootloader.canRevert ? ' with revert' : ', no revert'}; ThingSet text mode\n`);
-  io.out(`listening on ${bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
+  io.out(`listening on ${bridge.path} (${baudRate} baud, 8N1, paced); Ctrl-C to stop\n`);
   const stoppedBy = await Promise.race([until.then(() => 'interrupt'), bridge.stopped]);
   await bridge.close();
   await bms.powerOff();

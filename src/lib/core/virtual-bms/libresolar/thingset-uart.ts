@@ -92,11 +92,13 @@ export class ThingSetUart {
         return;
       }
       const bytes = encoder.encode(`${withCrc(answer)}\r\n`);
-      // uart_poll_out: the answer leaves at line rate and the buffer stays locked until its last byte.
+      // uart_poll_out: the answer starts once the work is done and the buffer stays locked until its
+      // last byte has left at the line rate. The line (a paced link, a real UART) carries the bytes at
+      // that rate, so a host never sees the end of an answer before the device unlocks.
       const sendMs = (bytes.length * 10 * 1000) / this.#host.baudRate;
-      this.#host.after(busyMs + sendMs, () => {
+      this.#host.after(busyMs, () => {
         this.#host.transmit(bytes);
-        this.#unlock();
+        this.#host.after(sendMs, () => this.#unlock());
       });
     });
   }
