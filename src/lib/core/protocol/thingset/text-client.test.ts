@@ -10,6 +10,7 @@ import { makeLibreSolarFirmware } from '../../virtual-bms/libresolar/libresolar-
 import { ThingSetTextClient, type ThingSetReport } from './text-client';
 import { readVersionAfterRestart, readVersionWhenReady, requestBoot, transferImage } from './thingset-dfu';
 import type { JsonObject } from './text-codec';
+import { OBSERVED_DFU_CHUNK_LIMIT as LIMIT, DFU_WRITE_BEFORE_INIT } from './thingset-vectors';
 
 const SLOT = 0x10000;
 const open: { client: ThingSetTextClient; link: PacedLink; bms: VirtualLibreSolarBms }[] = [];
@@ -101,11 +102,11 @@ describe('ThingSet text client against the virtual LibreSolar BMS', () => {
   it('R16 refuses chunks above 255 bytes: the device answers :AD for 256, the DFU helper never sends them', async () => {
     const { client } = await connect({}, 3000);
     const b64 = (n: number) => btoa(String.fromCharCode(...new Uint8Array(n).fill(7)));
-    expect(await client.exec('DFU/xWrite', [b64(8)])).toBe(-16);
+    expect(await client.exec('DFU/xWrite', [b64(8)])).toBe(DFU_WRITE_BEFORE_INIT);
     expect(await client.exec('DFU/xInit')).toBe(0);
-    expect(await client.exec('DFU/xWrite', [b64(255)])).toBe(0);
-    await expect(client.exec('DFU/xWrite', [b64(256)])).rejects.toMatchObject({ code: 'THINGSET_REQUEST_TOO_LARGE' });
-    await expect(transferImage(client, new Uint8Array(600), { chunkSize: 256 })).rejects.toMatchObject({ code: 'THINGSET_REQUEST_TOO_LARGE' });
+    expect(await client.exec('DFU/xWrite', [b64(LIMIT)])).toBe(0);
+    await expect(client.exec('DFU/xWrite', [b64(LIMIT + 1)])).rejects.toMatchObject({ code: 'THINGSET_REQUEST_TOO_LARGE' });
+    await expect(transferImage(client, new Uint8Array(600), { chunkSize: LIMIT + 1 })).rejects.toMatchObject({ code: 'THINGSET_REQUEST_TOO_LARGE' });
   });
 
   it('R16 R17 R19 updates a stock 16S100-SC (swap) through DFU; its firmware never confirms, so the next reset reverts', async () => {

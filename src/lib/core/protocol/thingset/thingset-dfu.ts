@@ -7,7 +7,6 @@
  */
 import { fail, isBmsError } from '../../errors';
 import { base64Encode } from '../../smp/base64';
-import { DFU_MAX_CHUNK } from './thingset-vectors';
 import type { ThingSetTextClient } from './text-client';
 
 export interface ThingSetDfuOptions {
@@ -18,6 +17,9 @@ export interface ThingSetDfuOptions {
   onProgress?: (sent: number, total: number) => void;
   signal?: AbortSignal;
 }
+
+/** CONFIG_THINGSET_DFU_CHUNK_SIZE of the firmware: the bData buffer of xWrite. */
+export const DFU_MAX_CHUNK = 255;
 
 const decoder = new TextDecoder();
 

@@ -54,5 +54,5 @@ export const BINARY_VECTORS: {
 };
 
 /** DFU limits: a 255-byte chunk is taken, 256 answers `:AD`; a write before xInit returns -EBUSY. */
-export const DFU_MAX_CHUNK = 255;
+export const OBSERVED_DFU_CHUNK_LIMIT = 255;
 export const DFU_WRITE_BEFORE_INIT = -16;

@@ -17,7 +17,7 @@ import { readSlotInfo } from '../../device/image-slots';
 import { VENDOR_TEST_KEY } from '../../device/test-keys';
 import type { TrustedKey } from '../../image/keys';
 import type { ImageVersion } from '../../image/image-types';
-import { parseTextRequest } from '../../protocol/thingset/text-codec';
+import { parseTextRequest, type TextRequest } from '../../protocol/thingset/text-codec';
 import type { BootEvent } from '../../smp/groups/bms-group';
 import { DfuTarget } from './dfu-target';
 import { LIBRESOLAR_BOARDS, type BootloaderProfile, type LibreSolarBoard, type LibreSolarBoardId } from './libresolar-boards';
@@ -188,11 +188,13 @@ class LibreSolarDevice implements DevicePort {
 
   #handle(message: string): string | undefined {
     this.#sample = undefined;
+    let request: TextRequest;
     try {
-      return processRequest(this.#root, parseTextRequest(message));
+      request = parseTextRequest(message);
     } catch {
-      return ':A0';
+      return ':A0'; // the library's answer to a line it cannot parse
     }
+    return processRequest(this.#root, request);
   }
 
   #cut(status: LibreSolarStatus): void {
