@@ -165,5 +165,28 @@ describe('ThingSet text client against the virtual LibreSolar BMS', () => {
     const run = transferImage(client, image('25.0.0'), { signal: stop.signal, onProgress: (sent) => sent > 1000 && stop.abort() });
     await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(bms.snapshot().running).toBe('v23.1-94-g9ff895e');
+    // Starting again from xInit (which erases the slot) completes cleanly.
+    await transferImage(client, image('25.0.0'));
+    await requestBoot(client);
+    expect(await readVersionAfterRestart(client)).toBe('v25.0');
+  });
+
+  it('R16 R21 never returns a damaged value over a noisy line: the CRC catches it, reads are repeated, the rest are typed errors', async () => {
+    const bms = createLibreSolarBms({ slotSize: SLOT, reportPeriodMs: 0 });
+    const link = connectPacedLink(bms.port, { bitErrorRate: 4e-4, seed: 11 });
+    const client = new ThingSetTextClient(link, { timeoutMs: 150 });
+    open.push({ client, link, bms });
+    await readVersionWhenReady(client);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      try {
+        outcomes.push(String(await client.get('Meas/rSOC_pct')));
+      } catch (error) {
+        outcomes.push((error as { code: string }).code);
+      }
+    }
+    expect(outcomes.every((o) => o === '55' || o.startsWith('THINGSET_'))).toBe(true);
+    expect(outcomes.filter((o) => o === '55').length).toBeGreaterThan(30);
+    expect(client.stats.badLines + client.stats.resyncs).toBeGreaterThan(0);
   });
 });
