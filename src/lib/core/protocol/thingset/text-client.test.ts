@@ -80,6 +80,16 @@ describe('ThingSet text client against the virtual LibreSolar BMS', () => {
     expect(client.stats.resyncs - before).toBeGreaterThanOrEqual(1);
   });
 
+  it('R16 a pulled cable fails the pending request with the link error at once, not after the retries', async () => {
+    const { client, link, bms } = await connect({}, 5000);
+    await bms.powerOff();
+    const pending = client.get('Meas/rSOC_pct');
+    setTimeout(() => link.disconnect('cable pulled'), 50);
+    const started = Date.now();
+    await expect(pending).rejects.toMatchObject({ code: 'LINK_DISCONNECTED' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('R16 keeps #mLive reports apart from answers and hands them to the listener', async () => {
     const { client } = await connect({ reportPeriodMs: 100 });
     const reports: ThingSetReport[] = [];

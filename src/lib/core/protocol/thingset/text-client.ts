@@ -114,6 +114,7 @@ export class ThingSetTextClient {
     const what = formatTextRequest(request).slice(0, 60);
     const bytes = encodeTextRequest(request);
     this.stats.requests += 1;
+    let damaged: BmsError | undefined;
     for (let attempt = 0; attempt < 2; attempt += 1) {
       if (this.#fatal) throw this.#fatal;
       if (attempt > 0) {
@@ -132,9 +133,13 @@ export class ThingSetTextClient {
         failOnStatus(outcome.status, what, typeof outcome.body === 'string' ? outcome.body : undefined);
         return { status: outcome.status, body: outcome.body };
       }
-      // A corrupted answer to a write may mean it was applied: only reads are repeated.
-      if (outcome.kind === 'bad' && (request.op === 'update' || request.op === 'exec' || outcome.error.code === 'CANCELLED')) throw outcome.error;
+      if (outcome.kind === 'bad') {
+        // A damaged answer to a write may mean it was applied: only reads are repeated.
+        if (this.#fatal || request.op === 'update' || request.op === 'exec') throw outcome.error;
+        damaged = outcome.error;
+      }
     }
+    if (damaged) throw damaged;
     return fail('THINGSET_NO_ANSWER', `${what}: no valid answer within ${options.timeoutMs ?? this.#timeoutMs} ms, twice (after a resynchronisation)`);
   }
 
