@@ -169,6 +169,20 @@ describe('ThingSet text client against the virtual LibreSolar BMS', () => {
     expect(await readVersionAfterRestart(sc.client)).toBe('v23.1-94-g9ff895e');
   });
 
+  it('R19 a boot-looping image: the swapping 16S100-SC reverts to the old version, BMS-C1 (no revert) never answers again', async () => {
+    const looping = () => image('26.0.0', { version: '26.0.0', behaviour: { bootLoop: true } });
+    const sc = await connect({}, 3000);
+    await transferImage(sc.client, looping());
+    await requestBoot(sc.client);
+    expect(await readVersionAfterRestart(sc.client)).toBe('v23.1-94-g9ff895e');
+    expect(sc.bms.snapshot().bootLog.map((e) => e.phase)).toContain('revert');
+    const c1 = await connect({ board: 'bms-c1' }, 3000);
+    await transferImage(c1.client, looping());
+    await requestBoot(c1.client);
+    await expect(readVersionAfterRestart(c1.client, { withinMs: 4000 })).rejects.toMatchObject({ code: 'THINGSET_NO_ANSWER' });
+    expect(c1.bms.snapshot()).toMatchObject({ status: 'booting', slots: ['v26.0', undefined] });
+  });
+
   it('R16 stops a transfer on abort with CANCELLED and the running firmware untouched', async () => {
     const { client, bms } = await connect({}, 3000);
     const stop = new AbortController();
