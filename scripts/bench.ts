@@ -8,11 +8,12 @@ import { chromiumBench } from './bench/chromium';
 import { hashBench } from './bench/hash';
 import { uploadBench } from './bench/upload';
 import { verifyBench } from './bench/verify';
+import { thingsetDfuBench } from './bench/thingset-dfu';
 
 /** Run by default. */
 const MODULES: BenchModule[] = [hashBench, verifyBench, uploadBench];
 /** Run only when named: they need more than Node (e.g. a build and a browser). */
-const ON_REQUEST: BenchModule[] = [chromiumBench];
+const ON_REQUEST: BenchModule[] = [chromiumBench, thingsetDfuBench];
 
 function table(module: BenchModule, rows: BenchRow[]): string {
   const lines = [['case', 'method', 'MB/s', 'ms', `× ${module.baseline}`]];

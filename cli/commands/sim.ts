@@ -7,21 +7,27 @@ import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { createFieldRoom, FIELD_ROOMS, isFieldFamily, type FieldFamily, type FieldRoom } from '../../src/lib/core/virtual-bms/field-rooms';
 import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
+import { createLibreSolarBms } from '../../src/lib/core/virtual-bms/libresolar/libresolar-bms';
+import { isLibreSolarBoard, LIBRESOLAR_BOARDS } from '../../src/lib/core/virtual-bms/libresolar/libresolar-boards';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 
 export const summary = 'run the virtual BMS on a pseudo-terminal for any serial tool';
 
 const usage = `usage: bms-flasher sim --pty PATH [--family F] [--baud N] [--state FILE] [--enrol technician.pub]
+       bms-flasher sim --family libresolar [--board ${Object.keys(LIBRESOLAR_BOARDS).join('|')}] --pty PATH [--baud N]
 
 Creates PATH, a link to a pseudo-terminal (made with socat), where the virtual BMS answers SMP over
 serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumgr, smpmgr, screen).
 
   --pty PATH     where to create the link (an old link from an earlier run is replaced)
-  --family F     bms (default: our BMS, SMP), or a field BMS that cannot be flashed: ${Object.keys(FIELD_ROOMS).join(', ')}
+  --family F     bms (default: our BMS, SMP); libresolar: a LibreSolar BMS speaking ThingSet text mode;
+                 or a field BMS that cannot be flashed: ${Object.keys(FIELD_ROOMS).join(', ')}
                  (JBD general protocol, JK-PB Modbus RTU, Daly UART), answering on the same battery model
   --baud N       pace the bytes at N baud, 8N1, both ways, like a real UART (default: unpaced)
   --state FILE   load the device (flash, keys, battery) from FILE when it exists; save it there on exit
   --enrol FILE   enrol this technician public key (PEM; a private key file such as technician.pem works)
+  --board NAME   the LibreSolar board and its bootloader (default 16s100-sc); its line is paced
+                 (default 115200 baud), as the device's receiver stays locked while an answer leaves
 
 Runs until Ctrl-C.`;
 
@@ -30,7 +36,8 @@ const options = {
   family: { type: 'string' },
   baud: { type: 'string' },
   state: { type: 'string' },
-  enrol: { type: 'string' }
+  enrol: { type: 'string' },
+  board: { type: 'string' }
 } as const;
 
 export interface SimOptions {
@@ -120,7 +127,10 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     const baudRate = parseInteger(values.baud, 'baud');
     if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
     const family = values.family ?? 'bms';
-    if (family !== 'bms' && !isFieldFamily(family)) throw new UsageError(`--family must be bms, ${Object.keys(FIELD_ROOMS).join(', ')}`);
+    if (values.board && family !== 'libresolar') throw new UsageError('--board goes with --family libresolar');
+    // A LibreSolar BMS locks its receiver while an answer leaves at 115200 baud: the line must be paced.
+    if (family === 'libresolar') return runLibreSolar(values.pty, values.board ?? '16s100-sc', baudRate ?? 115200, io, until);
+    if (family !== 'bms' && !isFieldFamily(family)) throw new UsageError(`--family must be bms, libresolar, ${Object.keys(FIELD_ROOMS).join(', ')}`);
     if (family !== 'bms') {
       if (values.enrol) throw new UsageError('--enrol applies to --family bms only (field BMS have no technician keys)');
       const field = await startFieldSim(family, { pty: values.pty, baudRate, statePath: values.state });
@@ -139,6 +149,22 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     io.out(`listening on ${sim.bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
     return finish(await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]), sim.stop, values.state, io);
   });
+}
+
+/** The LibreSolar room: ThingSet text mode on the pty (no saved state, no technician keys: the family has neither). */
+async function runLibreSolar(pty: string, board: string, baudRate: number, io: CliIo, until: Promise<unknown>): Promise<number> {
+  if (!isLibreSolarBoard(board)) throw new UsageError(`--board ${board}: use ${Object.keys(LIBRESOLAR_BOARDS).join(' or ')}`);
+  const bms = createLibreSolarBms({ board });
+  const bridge = await startPtyBridge(bms.port, { path: pty, baudRate });
+  const { deviceType, bootloader } = bms.board;
+  await bms.settled();
+  io.out(`virtual LibreSolar ${deviceType}, MCUboot ${bootloader.mode}${bootloader.canRevert ? ' with revert' : ', no revert'}; ThingSet text mode\n`);
+  io.out(`listening on ${bridge.path} (${baudRate} baud, 8N1, paced); Ctrl-C to stop\n`);
+  const stop = async () => {
+    await bridge.close();
+    await bms.powerOff();
+  };
+  return finish(await Promise.race([until.then(() => 'interrupt'), bridge.stopped]), stop, undefined, io);
 }
 
 async function finish(stoppedBy: string, stop: () => Promise<void>, statePath: string | undefined, io: CliIo): Promise<number> {

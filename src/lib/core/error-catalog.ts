@@ -11,6 +11,7 @@ import { JBD_ERRORS } from './protocol/jbd/jbd-codes';
 import { MODBUS_ERRORS } from './protocol/modbus/modbus-codes';
 import { JK_ERRORS } from './protocol/jk/jk-codes';
 import { DALY_ERRORS } from './protocol/daly/daly-codes';
+import { THINGSET_ERRORS } from './protocol/thingset/thingset-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...GENERAL_ERRORS,
@@ -22,7 +23,8 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...JBD_ERRORS,
   ...MODBUS_ERRORS,
   ...JK_ERRORS,
-  ...DALY_ERRORS
+  ...DALY_ERRORS,
+  ...THINGSET_ERRORS
 };
 
 export type Lang = 'en' | 'fr';

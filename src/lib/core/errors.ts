@@ -14,6 +14,7 @@ import type { JbdErrorCode } from './protocol/jbd/jbd-codes';
 import type { ModbusErrorCode } from './protocol/modbus/modbus-codes';
 import type { JkErrorCode } from './protocol/jk/jk-codes';
 import type { DalyErrorCode } from './protocol/daly/daly-codes';
+import type { ThingSetErrorCode } from './protocol/thingset/thingset-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -25,7 +26,8 @@ export type ErrorCode =
   | JbdErrorCode
   | ModbusErrorCode
   | JkErrorCode
-  | DalyErrorCode;
+  | DalyErrorCode
+  | ThingSetErrorCode;
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {

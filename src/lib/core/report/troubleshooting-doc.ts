@@ -11,6 +11,11 @@ const DOMAINS = [
   ['IMAGE_', 'Firmware package', 'Paquet de micrologiciel'],
   ['LINK_', 'Link (port, cable, line)', 'Liaison (port, câble, ligne)'],
   ['SMP_', 'Management protocol (SMP)', 'Protocole de gestion (SMP)'],
+  ['THINGSET_', 'ThingSet protocol (LibreSolar)', 'Protocole ThingSet (LibreSolar)'],
+  ['JBD_', 'JBD / Xiaoxiang protocol', 'Protocole JBD / Xiaoxiang'],
+  ['MODBUS_', 'Modbus RTU', 'Modbus RTU'],
+  ['JK_', 'JK BMS', 'BMS JK'],
+  ['DALY_', 'Daly BMS', 'BMS Daly'],
   ['DEVICE_', 'Virtual BMS', 'BMS virtuel'],
   ['', 'General', 'Général']
 ] as const;

@@ -208,6 +208,17 @@ function readMap(r: ByteReader, count: number, depth: number, maxDepth: number, 
   return new Map(entries);
 }
 
+/**
+ * Decodes one CBOR item starting at `offset` and says where it ends: for protocols that send several
+ * items back to back without an envelope (ThingSet binary mode: status, endpoint, data).
+ */
+export function decodeCborItem(bytes: Uint8Array, offset = 0, options: CborDecodeOptions = {}): { value: CborValue; end: number } {
+  const r = new ByteReader(bytes);
+  r.pos = offset;
+  const value = readValue(r, 0, options.maxDepth ?? 16);
+  return { value, end: r.pos };
+}
+
 /** Decodes exactly one CBOR item that fills `bytes`; trailing bytes are an error. */
 export function decodeCbor(bytes: Uint8Array, options: CborDecodeOptions = {}): CborValue {
   const r = new ByteReader(bytes);

@@ -50,13 +50,21 @@ function writeHead(w: ByteWriter, major: number, n: number): void {
   }
 }
 
-function writeValue(w: ByteWriter, value: CborValue, depth: number): void {
+export interface CborEncodeOptions {
+  /**
+   * How non-integer numbers are written: 'float64' (default, lossless) or 'float32', the single
+   * precision a small device's float items have (ThingSet: 1.2 → FA 3F 99 99 9A).
+   */
+  floats?: 'float32' | 'float64';
+}
+
+function writeValue(w: ByteWriter, value: CborValue, depth: number, options: CborEncodeOptions): void {
   if (depth > 64) fail('SMP_CBOR_INVALID', 'value nests deeper than 64 levels (cycle?)');
   if (value === null) return w.byte(0xf6);
   if (value === undefined) return w.byte(0xf7);
   if (value === false) return w.byte(0xf4);
   if (value === true) return w.byte(0xf5);
-  if (typeof value === 'number') return writeNumber(w, value);
+  if (typeof value === 'number') return writeNumber(w, value, options);
   if (typeof value === 'string') {
     const utf8 = textEncoder.encode(value);
     writeHead(w, 3, utf8.length);
@@ -68,31 +76,37 @@ function writeValue(w: ByteWriter, value: CborValue, depth: number): void {
   }
   if (Array.isArray(value)) {
     writeHead(w, 4, value.length);
-    for (const item of value) writeValue(w, item, depth + 1);
+    for (const item of value) writeValue(w, item, depth + 1, options);
     return;
   }
   const entries: [string | number, CborValue][] =
     value instanceof Map ? [...value.entries()] : Object.entries(value);
   writeHead(w, 5, entries.length);
   for (const [key, item] of entries) {
-    writeValue(w, key, depth + 1);
-    writeValue(w, item, depth + 1);
+    writeValue(w, key, depth + 1, options);
+    writeValue(w, item, depth + 1, options);
   }
 }
 
-function writeNumber(w: ByteWriter, n: number): void {
+function writeNumber(w: ByteWriter, n: number, options: CborEncodeOptions): void {
   if (Number.isInteger(n) && Math.abs(n) <= MAX_SAFE && !Object.is(n, -0)) {
     return n >= 0 ? writeHead(w, 0, n) : writeHead(w, 1, -1 - n);
   }
-  // Not used by SMP; kept lossless as a double so that no number silently changes.
+  if (options.floats === 'float32') {
+    const v = new DataView(new ArrayBuffer(5));
+    v.setUint8(0, 0xfa);
+    v.setFloat32(1, n);
+    return w.bytes(new Uint8Array(v.buffer));
+  }
+  // SMP has no floats; kept lossless as a double so that no number silently changes.
   w.byte(0xfb);
   const v = new DataView(new ArrayBuffer(8));
   v.setFloat64(0, n);
   w.bytes(new Uint8Array(v.buffer));
 }
 
-export function encodeCbor(value: CborValue): Uint8Array {
+export function encodeCbor(value: CborValue, options: CborEncodeOptions = {}): Uint8Array {
   const w = new ByteWriter();
-  writeValue(w, value, 0);
+  writeValue(w, value, 0, options);
   return w.result();
 }

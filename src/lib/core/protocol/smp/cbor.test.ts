@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeCbor, encodeCbor, type CborValue } from './cbor';
+import { decodeCbor, decodeCborItem, encodeCbor, type CborValue } from './cbor';
 import { BmsError } from '../../errors';
 import { fromHex, toHex } from './hex';
 
@@ -209,5 +209,23 @@ describe('CBOR codec (RFC 8949 Appendix A)', () => {
       }),
       { numRuns: 2000 }
     );
+  });
+});
+
+describe('CBOR for ThingSet binary mode', () => {
+  it('R12 writes non-integers single precision on request (as ThingSet float items) and keeps integers short', () => {
+    expect(toHex(encodeCbor(100000.5, { floats: 'float32' }))).toBe('fa47c35040');
+    expect(toHex(encodeCbor(1.2, { floats: 'float32' }))).toBe('fa3f99999a');
+    expect(toHex(encodeCbor([1, 1.5], { floats: 'float32' }))).toBe('8201fa3fc00000');
+    expect(toHex(encodeCbor(1.5))).toBe('fb3ff8000000000000');
+  });
+
+  it('R12 reads items back to back and says where each one ends', () => {
+    const bytes = fromHex('85f6fa3f99999a');
+    expect(decodeCborItem(bytes, 1)).toEqual({ value: null, end: 2 });
+    const { value, end } = decodeCborItem(bytes, 2);
+    expect(value).toBeCloseTo(1.2, 6);
+    expect(end).toBe(7);
+    expect(() => decodeCborItem(bytes.subarray(0, 5), 2)).toThrow(BmsError);
   });
 });

@@ -6,8 +6,8 @@
  * Decoding: also accepts indefinite-length arrays, maps and strings (tinycbor and zcbor devices emit them),
  * half/single/double floats, and skips semantic tags. Every failure is a BmsError SMP_CBOR_INVALID.
  */
-export { encodeCbor } from './cbor-encode';
-export { decodeCbor, type CborDecodeOptions } from './cbor-decode';
+export { encodeCbor, type CborEncodeOptions } from './cbor-encode';
+export { decodeCbor, decodeCborItem, type CborDecodeOptions } from './cbor-decode';
 
 /** A decoded map: a plain object when every key is a text string, a Map when any key is an integer. */
 export type CborMap = { [key: string]: CborValue };
