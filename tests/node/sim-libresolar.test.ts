@@ -52,7 +52,7 @@ describe.skipIf(!hasSocat)('bms-flasher sim --family libresolar', () => {
   it('refuses an unknown family or board', async () => {
     const out: string[] = [];
     const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
-    expect(await run(['--family', 'jbd', '--pty', join(folder, 'x')], io, Promise.resolve())).toBe(2);
+    expect(await run(['--family', 'seplos', '--pty', join(folder, 'x')], io, Promise.resolve())).toBe(2);
     expect(await run(['--family', 'libresolar', '--board', 'nope', '--pty', join(folder, 'x')], io, Promise.resolve())).toBe(2);
     expect(out.join('')).toContain('--board nope');
   });
