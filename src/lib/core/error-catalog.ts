@@ -7,6 +7,9 @@ import { LINK_ERRORS } from './link/link-codes';
 import { SMP_ERRORS } from './smp/smp-codes';
 import { DEVICE_ERRORS } from './device/device-codes';
 import { UPDATE_ERRORS } from './update/update-codes';
+import { CAN_ERRORS } from './link/can/can-codes';
+import { ISOTP_ERRORS } from './link/can/isotp-codes';
+import { FOXBMS_ERRORS } from './protocol/foxbms/foxbms-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...GENERAL_ERRORS,
@@ -14,7 +17,10 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...LINK_ERRORS,
   ...SMP_ERRORS,
   ...DEVICE_ERRORS,
-  ...UPDATE_ERRORS
+  ...UPDATE_ERRORS,
+  ...CAN_ERRORS,
+  ...ISOTP_ERRORS,
+  ...FOXBMS_ERRORS
 };
 
 export type Lang = 'en' | 'fr';

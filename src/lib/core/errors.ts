@@ -10,6 +10,9 @@ import type { SmpErrorCode } from './smp/smp-codes';
 import type { DeviceErrorCode } from './device/device-codes';
 import type { UpdateErrorCode } from './update/update-codes';
 import type { GeneralErrorCode } from './general-codes';
+import type { CanErrorCode } from './link/can/can-codes';
+import type { IsoTpErrorCode } from './link/can/isotp-codes';
+import type { FoxBmsErrorCode } from './protocol/foxbms/foxbms-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -17,7 +20,10 @@ export type ErrorCode =
   | LinkErrorCode
   | SmpErrorCode
   | DeviceErrorCode
-  | UpdateErrorCode;
+  | UpdateErrorCode
+  | CanErrorCode
+  | IsoTpErrorCode
+  | FoxBmsErrorCode;
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {
