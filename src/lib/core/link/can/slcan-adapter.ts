@@ -72,9 +72,7 @@ export class SlcanAdapter implements CanChannel {
     try {
       // Close first: a channel left open by a previous program refuses configuration (BEL is fine here).
       await adapter.#command({ kind: 'close' });
-      const version = await adapter.#command({ kind: 'version' }).catch((error: BmsError) => {
-        throw error.code === 'CAN_TIMEOUT' ? new BmsError('SLCAN_NO_REPLY', `no answer to V within ${adapter.#replyTimeoutMs} ms`) : error;
-      });
+      const version = await adapter.#command({ kind: 'version' });
       if (version.kind !== 'version' || version.value === undefined) fail('SLCAN_NO_REPLY', `answered V with ${version.kind}`);
       const serial = await adapter.#command({ kind: 'serial' });
       adapter.info = { version: version.value, serial: serial.kind === 'serial' ? serial.value : undefined };
@@ -84,6 +82,8 @@ export class SlcanAdapter implements CanChannel {
       return adapter;
     } catch (error) {
       await link.close();
+      // Silence during the opening commands: this port is not an SLCAN adapter (or not at this speed).
+      if (error instanceof BmsError && error.code === 'CAN_TIMEOUT') throw new BmsError('SLCAN_NO_REPLY', error.detail);
       throw error;
     }
   }
@@ -188,6 +188,8 @@ export class SlcanAdapter implements CanChannel {
     } else if (this.#pending.length > 0) {
       this.#pending.shift()!.resolve(line);
     } else if (line.kind === 'bell') {
+      // A refused transmit: bus-off or a full FIFO end the channel; any other refusal loses that frame
+      // only, which the protocol above sees as a missing answer and resends.
       void this.#transmitRefused();
     }
   }
