@@ -33,9 +33,14 @@ export interface SlcanInfo {
   serial?: string;
 }
 
+/** Bytes queued before a send waits for the link: a few USB packets' worth. */
+const OUTBOX_HIGH_WATER = 4096;
+
 type Reply = Exclude<SlcanLine, { kind: 'frame' } | { kind: 'sent' }>;
 
 interface Pending {
+  /** False while transmits may be refused in between: a BEL then belongs to a frame, not to this command. */
+  acceptsBell: boolean;
   resolve(reply: Reply): void;
   reject(error: BmsError): void;
 }
@@ -50,7 +55,9 @@ export class SlcanAdapter implements CanChannel {
   readonly #replyTimeoutMs: number;
   readonly #now: () => number;
   #busFreeAt = 0;
-  #writes: Promise<void> = Promise.resolve();
+  #outbox: Uint8Array[] = [];
+  #outboxBytes = 0;
+  #flushing: Promise<void> | undefined;
   #ended: BmsError | undefined;
   #open = false;
   #checkingStatus = false;
@@ -112,7 +119,7 @@ export class SlcanAdapter implements CanChannel {
 
   /** Lawicel status flags (see SlcanStatus). */
   async status(): Promise<number> {
-    const reply = await this.#command({ kind: 'status' });
+    const reply = await this.#command({ kind: 'status' }, false);
     if (reply.kind !== 'status' || reply.flags === undefined) fail('SLCAN_COMMAND_REFUSED', `answered F with ${reply.kind}`);
     return reply.flags;
   }
@@ -132,7 +139,7 @@ export class SlcanAdapter implements CanChannel {
     if (reply.kind === 'bell') fail('SLCAN_COMMAND_REFUSED', `the adapter refused ${label}`);
   }
 
-  #command(line: SlcanLine): Promise<Reply> {
+  #command(line: SlcanLine, acceptsBell = true): Promise<Reply> {
     if (this.#ended) return Promise.reject(this.#ended);
     return new Promise<Reply>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -141,6 +148,7 @@ export class SlcanAdapter implements CanChannel {
         reject(new BmsError('CAN_TIMEOUT', `the adapter did not answer ${line.kind} within ${this.#replyTimeoutMs} ms`));
       }, this.#replyTimeoutMs);
       const pending: Pending = {
+        acceptsBell,
         resolve: (reply) => (clearTimeout(timer), resolve(reply)),
         reject: (error) => (clearTimeout(timer), reject(error))
       };
@@ -149,14 +157,41 @@ export class SlcanAdapter implements CanChannel {
     });
   }
 
-  /** Writes in call order; a failed write ends the adapter. */
+  /**
+   * Queues bytes for the adapter. Lines are gathered into one USB write while the previous write is in
+   * flight (as USB bulk transfers do), so a burst of frames costs a few writes, not one each. Resolves
+   * at once, or when the queue has drained if it holds more than OUTBOX_HIGH_WATER bytes. A failed write
+   * ends the adapter; the next send or wait reports why.
+   */
   #write(bytes: Uint8Array): Promise<void> {
-    const next = this.#writes.then(() => this.#link.write(bytes));
-    this.#writes = next.catch(() => undefined);
-    return next.catch((error: unknown) => {
-      const ended = this.#endFromLink(error);
-      throw ended;
+    if (this.#ended) return Promise.reject(this.#ended);
+    this.#outbox.push(bytes);
+    this.#outboxBytes += bytes.length;
+    const flushed = (this.#flushing ??= this.#flush());
+    if (this.#outboxBytes <= OUTBOX_HIGH_WATER) return Promise.resolve();
+    return flushed.then(() => {
+      if (this.#ended) throw this.#ended;
     });
+  }
+
+  async #flush(): Promise<void> {
+    try {
+      while (this.#outbox.length > 0 && !this.#ended) {
+        const chunks = this.#outbox.splice(0);
+        this.#outboxBytes = 0;
+        const joined = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+        let offset = 0;
+        for (const chunk of chunks) {
+          joined.set(chunk, offset);
+          offset += chunk.length;
+        }
+        await this.#link.write(joined);
+      }
+    } catch (error) {
+      this.#endFromLink(error);
+    } finally {
+      this.#flushing = undefined;
+    }
   }
 
   async #readLoop(): Promise<void> {
@@ -185,7 +220,7 @@ export class SlcanAdapter implements CanChannel {
       for (const { onFrame } of this.#listeners) onFrame(line.frame);
     } else if (line.kind === 'sent' || line.kind === 'unknown') {
       // Transmit acks carry no information we need; unknown lines are adapter chatter.
-    } else if (this.#pending.length > 0) {
+    } else if (this.#pending.length > 0 && (line.kind !== 'bell' || this.#pending[0].acceptsBell)) {
       this.#pending.shift()!.resolve(line);
     } else if (line.kind === 'bell') {
       // A refused transmit: bus-off or a full FIFO end the channel; any other refusal loses that frame
