@@ -6,7 +6,8 @@
  * A frame that no other node is there to acknowledge is not delivered: the sender keeps retrying it,
  * as a real controller does with an ACK error.
  */
-import { frameBits, type CanFrame } from '../../link/can/can-frame';
+import { BmsError } from '../../errors';
+import { frameBits, type CanChannel, type CanFrame } from '../../link/can/can-frame';
 import { systemClock, type DeviceClock } from '../../device/device-clock';
 
 /** Wire time the bus may run ahead of the clock before a timer waits for it. */
@@ -62,6 +63,40 @@ export class VirtualCanBus {
         return true;
       },
       detach: () => this.#nodes.delete(node)
+    };
+  }
+
+  /**
+   * A node's CAN controller as a channel: a frame nobody acknowledges is retried every millisecond until
+   * another node is there (so a lone sender's send never completes, as on a real bus); a bus-off rejects.
+   */
+  channel(): CanChannel & { close(): void } {
+    const listeners = new Set<(frame: CanFrame) => void>();
+    const ends = new Set<(error: BmsError) => void>();
+    const attachment = this.attach({ receive: (frame) => listeners.forEach((listener) => listener(frame)) });
+    let closed = false;
+    return {
+      bitrate: this.bitrate,
+      send: async (frame) => {
+        while (!attachment.send(frame)) {
+          if (this.#busOff) throw new BmsError('CAN_BUS_OFF', 'the virtual bus is off');
+          if (closed) throw new BmsError('SLCAN_NOT_OPEN', 'the channel was closed');
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      },
+      subscribe: (onFrame, onEnd) => {
+        listeners.add(onFrame);
+        if (onEnd) ends.add(onEnd);
+        return () => {
+          listeners.delete(onFrame);
+          if (onEnd) ends.delete(onEnd);
+        };
+      },
+      close: () => {
+        closed = true;
+        attachment.detach();
+        ends.forEach((end) => end(new BmsError('SLCAN_NOT_OPEN', 'the channel was closed')));
+      }
     };
   }
 
