@@ -12,6 +12,10 @@ const DOMAINS = [
   ['LINK_', 'Link (port, cable, line)', 'Liaison (port, câble, ligne)'],
   ['SMP_', 'Management protocol (SMP)', 'Protocole de gestion (SMP)'],
   ['DEVICE_', 'Virtual BMS', 'BMS virtuel'],
+  ['CAN_', 'CAN bus', 'Bus CAN'],
+  ['SLCAN_', 'USB-CAN adapter (SLCAN)', 'Adaptateur USB-CAN (SLCAN)'],
+  ['ISOTP_', 'ISO-TP over CAN', 'ISO-TP sur CAN'],
+  ['FOXBMS_', 'foxBMS 2 bootloader', 'Chargeur de démarrage foxBMS 2'],
   ['', 'General', 'Général']
 ] as const;
 
