@@ -18,7 +18,11 @@ export interface SlcanOpenOptions {
   bitrate: number;
   /** `L` instead of `O`: receive only, never acknowledge frames on the bus. */
   listenOnly?: boolean;
-  /** Frames the adapter's transmit FIFO holds; the pace keeps at most this many queued. Default 3. */
+  /**
+   * Frames the adapter's transmit FIFO holds; the pace keeps at most this many queued. Default 16: a
+   * browser or Node timer wakes up to ~1 ms late, so the queue must cover that to keep the bus busy.
+   * Set it lower for an adapter with a smaller FIFO (it then refuses frames with BEL).
+   */
   txBufferFrames?: number;
   /** How long a command reply may take (USB latency). Default 500 ms. */
   replyTimeoutMs?: number;
@@ -65,7 +69,7 @@ export class SlcanAdapter implements CanChannel {
   private constructor(link: Link, options: SlcanOpenOptions) {
     this.#link = link;
     this.bitrate = options.bitrate;
-    this.#txBufferFrames = options.txBufferFrames ?? 3;
+    this.#txBufferFrames = options.txBufferFrames ?? 16;
     this.#replyTimeoutMs = options.replyTimeoutMs ?? 500;
     this.#now = options.now ?? (() => performance.now());
   }
@@ -112,8 +116,11 @@ export class SlcanAdapter implements CanChannel {
     const frameMs = (frameBits(frame) * 1000) / this.bitrate;
     const now = this.#now();
     this.#busFreeAt = Math.max(now, this.#busFreeAt) + frameMs;
-    const ahead = this.#busFreeAt - now - this.#txBufferFrames * frameMs;
-    if (ahead > 1) await new Promise((resolve) => setTimeout(resolve, ahead));
+    // Over a full FIFO, sleep until it is half empty: one timer per several frames, and the late wake-up
+    // of the timer is still covered by the half left queued.
+    const backlogMs = this.#busFreeAt - now;
+    const fifoMs = this.#txBufferFrames * frameMs;
+    if (backlogMs > fifoMs) await new Promise((resolve) => setTimeout(resolve, backlogMs - fifoMs / 2));
     await this.#write(encodeSlcanLine({ kind: 'frame', frame }));
   }
 

@@ -37,7 +37,7 @@ export class VirtualCanBus {
   #busOff = false;
   #drop: ((frame: CanFrame) => boolean) | undefined;
   readonly #nodes = new Set<BusNode>();
-  readonly #queue: { from: BusNode; frame: CanFrame }[] = [];
+  readonly #queue: { from: BusNode; frame: CanFrame; queuedAt: number }[] = [];
   readonly #pace: boolean;
   readonly #clock: DeviceClock;
   #busy = false;
@@ -58,7 +58,7 @@ export class VirtualCanBus {
     return {
       send: (frame) => {
         if (this.#busOff || this.#nodes.size < 2 || !this.#nodes.has(node)) return false;
-        this.#queue.push({ from: node, frame });
+        this.#queue.push({ from: node, frame, queuedAt: this.#clock.now() });
         this.#pump();
         return true;
       },
@@ -128,9 +128,10 @@ export class VirtualCanBus {
         next();
       };
       if (!this.#pace) return queueMicrotask(deliver);
-      // Wire time accumulates; timers only when the bus is more than a slice ahead (timers are coarse).
+      // A frame starts when it was queued or when the previous one ended, whichever is later, so a late
+      // timer delays deliveries but loses no bus time. Timers only when more than a slice ahead.
       const now = this.#clock.now();
-      this.#freeAt = Math.max(now, this.#freeAt) + (frameBits(item.frame) * 1000) / this.bitrate;
+      this.#freeAt = Math.max(item.queuedAt, this.#freeAt) + (frameBits(item.frame) * 1000) / this.bitrate;
       if (this.#freeAt - now > SLICE_MS) this.#clock.setTimeout(deliver, this.#freeAt - now);
       else queueMicrotask(deliver);
     };

@@ -25,7 +25,7 @@ export async function startFoxRig(options: { pace?: boolean; bitrate?: number; n
   const device = new VirtualSlcanAdapter(bus);
   const link = connectPacedLink(device, { pace: false, label: 'virtual SLCAN adapter' });
   // Unpaced, the driver need not hold frames back for the adapter's FIFO either.
-  const adapter = await SlcanAdapter.open(link, { bitrate, txBufferFrames: options.pace ? 3 : Number.POSITIVE_INFINITY });
+  const adapter = await SlcanAdapter.open(link, { bitrate, txBufferFrames: options.pace ? undefined : Number.POSITIVE_INFINITY });
   return {
     bus,
     node,
