@@ -143,6 +143,6 @@ while time.time() < end and (seen is None or time.time() < seen + 0.5):
     expect(telemetry.cellVoltagesMv).toEqual(sample.cells_mv);
     expect(telemetry.cellTemperaturesC.slice(0, sample.temps_dc.length)).toEqual(sample.temps_dc.map((dc) => (dc === null ? null : Math.round(dc / 10))));
     expect(telemetry.socMinPct).toBeCloseTo(sample.soc_pm / 10, 5);
-    expect(telemetry.currentA).toBeCloseTo(sample.current_ma / 1000, 2);
+    expect(Math.abs(telemetry.currentA! - sample.current_ma / 1000)).toBeLessThanOrEqual(0.005 + 1e-9); // 0.01 A resolution
   }, 60_000);
 });

@@ -28,6 +28,9 @@ export interface FoxTelemetry {
   generalWarning?: boolean;
   currentA?: number;
   batteryVoltageV?: number;
+  /** String 0 (a single-string pack): connected, and its voltage. */
+  stringConnected?: boolean;
+  stringVoltageV?: number;
   socMinPct?: number;
   socMaxPct?: number;
   minCellMv?: number;
@@ -58,6 +61,12 @@ export function applyFoxAppFrame(telemetry: FoxTelemetry, frame: CanFrame): bool
     case 'f_PackValuesP0':
       telemetry.currentA = v.Current;
       telemetry.batteryVoltageV = v.BatteryVoltage;
+      break;
+    case 'f_StringState':
+      if (mux === 0) telemetry.stringConnected = v.IsStringConnected === 1;
+      break;
+    case 'f_StringValuesP0':
+      if (mux === 0) telemetry.stringVoltageV = v.Voltage;
       break;
     case 'f_PackStateEstimation':
       telemetry.socMinPct = v.MinimumSoc;

@@ -27,6 +27,13 @@ export function applicationFrames(sample: BatterySample): CanFrame[] {
       BusVoltage: sample.pack_mv / 1000,
       Power: (sample.current_ma * sample.pack_mv) / 1e9
     }),
+    // One string, connected: its values are the pack's.
+    encodeFoxAppFrame('f_StringState', { IsStringConnected: 1, IsBalancingActive: 0 }, 0),
+    encodeFoxAppFrame(
+      'f_StringValuesP0',
+      { Current: sample.current_ma / 1000, Voltage: sample.pack_mv / 1000, Power: (sample.current_ma * sample.pack_mv) / 1e9 },
+      0
+    ),
     encodeFoxAppFrame('f_PackStateEstimation', { MinimumSoc: sample.soc_pm / 10, MaximumSoc: sample.soc_pm / 10, Soh: 100 }),
     encodeFoxAppFrame('f_PackMinMaxCellVoltage', {
       MinimumCellVoltage: minCell,

@@ -93,8 +93,10 @@ describe('virtual foxBMS 2 node behind a virtual SLCAN adapter', () => {
     expect(telemetry.cellTemperaturesC.slice(0, sample.temps_dc.length)).toEqual(sample.temps_dc.map((dc) => (dc === null ? null : Math.round(dc / 10))));
     expect(telemetry.cellTemperaturesC[2]).toBeNull();
     expect(telemetry.socMinPct).toBeCloseTo(sample.soc_pm / 10, 5);
-    expect(telemetry.currentA).toBeCloseTo(sample.current_ma / 1000, 2);
-    expect(telemetry.batteryVoltageV).toBeCloseTo(sample.pack_mv / 1000, 1);
+    expect(Math.abs(telemetry.currentA! - sample.current_ma / 1000)).toBeLessThanOrEqual(0.005 + 1e-9); // 0.01 A resolution
+    expect(Math.abs(telemetry.batteryVoltageV! - sample.pack_mv / 1000)).toBeLessThanOrEqual(0.05 + 1e-9); // 0.1 V resolution
+    expect(telemetry.stringConnected).toBe(true);
+    expect(Math.abs(telemetry.stringVoltageV! - sample.pack_mv / 1000)).toBeLessThanOrEqual(0.005 + 1e-9); // 0.01 V resolution
     expect(telemetry.minCellMv).toBe(Math.min(...sample.cells_mv));
     expect(telemetry.maxCellMv).toBe(Math.max(...sample.cells_mv));
   });
