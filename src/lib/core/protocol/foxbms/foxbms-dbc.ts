@@ -89,10 +89,36 @@ export const FOX_APP_MESSAGES: readonly DbcMessage[] = [
   },
   { id: 0x240, name: 'f_StringState', mux: m(3, 4), signals: () => ({ IsStringConnected: m(4, 1), IsBalancingActive: m(5, 1) }) },
   {
+    id: 0x241,
+    name: 'f_StringMinMaxCellTemperature',
+    mux: m(3, 4),
+    signals: () => ({ MaximumCellTemperature: m(31, 8, 0.5, true), MinimumCellTemperature: m(39, 8, 0.5, true) })
+  },
+  {
+    id: 0x242,
+    name: 'f_StringMinMaxCellVoltage',
+    mux: m(3, 4),
+    signals: () => ({ MinimumCellVoltage: m(33, 14, 1, true), MaximumCellVoltage: m(31, 14, 1, true) })
+  },
+  {
     id: 0x243,
     name: 'f_StringValuesP0',
     mux: m(7, 3),
     signals: () => ({ Current: m(18, 18, 0.01, true), Voltage: m(4, 18, 0.01, true), Power: m(32, 18, 0.01, true) })
+  },
+  { id: 0x244, name: 'f_StringValuesP1', mux: m(7, 4), signals: () => ({ EnergyCounter: m(15, 32, 1, true) }) },
+  {
+    id: 0x245,
+    name: 'f_StringStateEstimation',
+    mux: m(7, 4),
+    signals: () => ({
+      MinimumSoc: m(3, 9, 0.2),
+      MaximumSoc: m(10, 9, 0.2),
+      MinimumSoe: m(17, 9, 0.2),
+      MaximumSoe: m(24, 9, 0.2),
+      Soh: m(47, 9, 0.2),
+      Energy: m(54, 15, 0.01)
+    })
   },
   {
     id: 0x250,
