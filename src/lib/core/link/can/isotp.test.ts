@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BmsError } from '../../errors';
 import { VirtualCanBus } from '../../virtual-bms/can/virtual-can-bus';
+import { VirtualSlcanAdapter } from '../../virtual-bms/can/virtual-slcan-adapter';
+import { connectPacedLink } from '../paced-link';
+import { SlcanAdapter } from './slcan-adapter';
 import { dataFrame, type CanFrame } from './can-frame';
 import { decodeIsoTp, encodeFlowControl, encodeStMin, segment } from './isotp-codec';
 import { IsoTpTransport, type IsoTpOptions } from './isotp-transport';
@@ -143,5 +146,24 @@ describe('ISO-TP transport over a CAN bus', () => {
     await raw.send(dataFrame(0x7e8, [0x10, 0x14, 0, 1, 2, 3, 4, 5]));
     await raw.send(dataFrame(0x7e8, [0x22, 6, 7, 8, 9, 10, 11, 12]));
     await expectCode(got, 'ISOTP_SEQUENCE_ERROR');
+  });
+
+  it('R12 runs over our SLCAN driver and a virtual adapter, 29-bit ids, both directions', async () => {
+    const bus = new VirtualCanBus({ bitrate: 500_000 });
+    const ecuChannel = bus.channel();
+    closers.push(ecuChannel.close);
+    const adapter = await SlcanAdapter.open(connectPacedLink(new VirtualSlcanAdapter(bus), { pace: false }), { bitrate: 500_000 });
+    closers.push(() => void adapter.close());
+    const ids = { tester: 0x18da00f1, ecu: 0x18daf100 }; // normal fixed addressing, target 00, source F1
+    const tester = new IsoTpTransport(adapter, { txId: ids.tester, rxId: ids.ecu, extended: true, padding: 0x55, blockSize: 3 });
+    const ecu = new IsoTpTransport(ecuChannel, { txId: ids.ecu, rxId: ids.tester, extended: true, blockSize: 5, stMinMs: 1 });
+    const request = bytes(300);
+    const got = ecu.receive(3000);
+    await tester.send(request);
+    expect(await got).toEqual(request);
+    const answer = bytes(1000);
+    const back = tester.receive(3000);
+    await ecu.send(answer);
+    expect(await back).toEqual(answer);
   });
 });
