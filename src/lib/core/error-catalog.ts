@@ -12,6 +12,9 @@ import { MODBUS_ERRORS } from './protocol/modbus/modbus-codes';
 import { JK_ERRORS } from './protocol/jk/jk-codes';
 import { DALY_ERRORS } from './protocol/daly/daly-codes';
 import { THINGSET_ERRORS } from './protocol/thingset/thingset-codes';
+import { CAN_ERRORS } from './link/can/can-codes';
+import { ISOTP_ERRORS } from './link/can/isotp-codes';
+import { FOXBMS_ERRORS } from './protocol/foxbms/foxbms-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...GENERAL_ERRORS,
@@ -24,7 +27,10 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...MODBUS_ERRORS,
   ...JK_ERRORS,
   ...DALY_ERRORS,
-  ...THINGSET_ERRORS
+  ...THINGSET_ERRORS,
+  ...CAN_ERRORS,
+  ...ISOTP_ERRORS,
+  ...FOXBMS_ERRORS
 };
 
 export type Lang = 'en' | 'fr';

@@ -15,6 +15,9 @@ import type { ModbusErrorCode } from './protocol/modbus/modbus-codes';
 import type { JkErrorCode } from './protocol/jk/jk-codes';
 import type { DalyErrorCode } from './protocol/daly/daly-codes';
 import type { ThingSetErrorCode } from './protocol/thingset/thingset-codes';
+import type { CanErrorCode } from './link/can/can-codes';
+import type { IsoTpErrorCode } from './link/can/isotp-codes';
+import type { FoxBmsErrorCode } from './protocol/foxbms/foxbms-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -27,7 +30,10 @@ export type ErrorCode =
   | ModbusErrorCode
   | JkErrorCode
   | DalyErrorCode
-  | ThingSetErrorCode;
+  | ThingSetErrorCode
+  | CanErrorCode
+  | IsoTpErrorCode
+  | FoxBmsErrorCode;
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {

@@ -17,6 +17,10 @@ const DOMAINS = [
   ['JK_', 'JK BMS', 'BMS JK'],
   ['DALY_', 'Daly BMS', 'BMS Daly'],
   ['DEVICE_', 'Virtual BMS', 'BMS virtuel'],
+  ['CAN_', 'CAN bus', 'Bus CAN'],
+  ['SLCAN_', 'USB-CAN adapter (SLCAN)', 'Adaptateur USB-CAN (SLCAN)'],
+  ['ISOTP_', 'ISO-TP over CAN', 'ISO-TP sur CAN'],
+  ['FOXBMS_', 'foxBMS 2 bootloader', 'Chargeur de démarrage foxBMS 2'],
   ['', 'General', 'Général']
 ] as const;
 
