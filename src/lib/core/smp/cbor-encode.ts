@@ -1,4 +1,8 @@
-/** CBOR encoding for SMP: definite lengths, shortest integer heads (RFC 8949 §4.2.1). See cbor.ts. */
+/**
+ * CBOR encoding for SMP: shortest integer heads (RFC 8949 §4.2.1), definite lengths by default. Zephyr's
+ * zcbor (non-canonical, the default) writes maps and arrays with indefinite length (0xBF … 0xFF,
+ * 0x9F … 0xFF): the option reproduces that byte for byte for the virtual stock mcumgr device. See cbor.ts.
+ */
 import { fail } from '../errors';
 import type { CborValue } from './cbor';
 
@@ -50,7 +54,14 @@ function writeHead(w: ByteWriter, major: number, n: number): void {
   }
 }
 
-function writeValue(w: ByteWriter, value: CborValue, depth: number): void {
+export interface CborEncodeOptions {
+  /** maps and arrays as indefinite-length items, as zcbor encodes them */
+  indefinite?: boolean;
+}
+
+const BREAK = 0xff;
+
+function writeValue(w: ByteWriter, value: CborValue, depth: number, indefinite: boolean): void {
   if (depth > 64) fail('SMP_CBOR_INVALID', 'value nests deeper than 64 levels (cycle?)');
   if (value === null) return w.byte(0xf6);
   if (value === undefined) return w.byte(0xf7);
@@ -67,17 +78,21 @@ function writeValue(w: ByteWriter, value: CborValue, depth: number): void {
     return w.bytes(value);
   }
   if (Array.isArray(value)) {
-    writeHead(w, 4, value.length);
-    for (const item of value) writeValue(w, item, depth + 1);
+    if (indefinite) w.byte(0x9f);
+    else writeHead(w, 4, value.length);
+    for (const item of value) writeValue(w, item, depth + 1, indefinite);
+    if (indefinite) w.byte(BREAK);
     return;
   }
   const entries: [string | number, CborValue][] =
     value instanceof Map ? [...value.entries()] : Object.entries(value);
-  writeHead(w, 5, entries.length);
+  if (indefinite) w.byte(0xbf);
+  else writeHead(w, 5, entries.length);
   for (const [key, item] of entries) {
-    writeValue(w, key, depth + 1);
-    writeValue(w, item, depth + 1);
+    writeValue(w, key, depth + 1, indefinite);
+    writeValue(w, item, depth + 1, indefinite);
   }
+  if (indefinite) w.byte(BREAK);
 }
 
 function writeNumber(w: ByteWriter, n: number): void {
@@ -91,8 +106,8 @@ function writeNumber(w: ByteWriter, n: number): void {
   w.bytes(new Uint8Array(v.buffer));
 }
 
-export function encodeCbor(value: CborValue): Uint8Array {
+export function encodeCbor(value: CborValue, options: CborEncodeOptions = {}): Uint8Array {
   const w = new ByteWriter();
-  writeValue(w, value, 0);
+  writeValue(w, value, 0, options.indefinite ?? false);
   return w.result();
 }

@@ -16,7 +16,7 @@ function codeOf(fn: () => unknown): string {
 describe('SMP packet header', () => {
   it.each(Object.entries(SMP_VECTORS))('encodes and decodes the %s vector', (_, vector) => {
     const { length: _length, ...fields } = vector.header;
-    expect(toHex(encodePacket({ ...fields, body: vector.body }))).toBe(vector.packet.replace(/ /g, ''));
+    expect(toHex(encodePacket({ ...fields, body: vector.body }, { indefinite: vector.indefinite }))).toBe(vector.packet.replace(/ /g, ''));
     expect(decodePacket(vectorPacket(vector))).toEqual({ header: vector.header, body: vector.body });
   });
 
