@@ -69,6 +69,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
   auth: AuthSessions;
   running: RunningFirmware | undefined;
   bootLog: BootEvent[] = [];
+  bootCount = 0;
 
   readonly #clock: DeviceClock;
   readonly #power: PowerDomain;
@@ -113,7 +114,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
       transmit,
       // MCUboot's serial recovery speaks bare console frames whatever the application's UART does.
       framing: () =>
-        profile.uart && this.status !== 'recovery' ? profile.uart({ lineLength, transmit }) : consoleFraming(lineLength)
+        profile.uart && this.status !== 'recovery' ? profile.uart({ lineLength, transmit, uptimeMs: () => this.uptimeMs() }) : consoleFraming(lineLength)
     });
     const notifySize = setup.gattNotifySize ?? 20;
     const notifyListeners = new Set<(bytes: Uint8Array) => void>();
@@ -240,6 +241,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
   async #boot(reason: ResetReason): Promise<void> {
     this.#cut();
     this.status = 'booting';
+    this.bootCount += 1;
     this.#bootAt = this.#clock.now();
     this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
     this.#uartBaud = this.config().rs485_baud as number;

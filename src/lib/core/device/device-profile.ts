@@ -12,6 +12,8 @@ export interface UartIo {
   lineLength(): number;
   /** bytes the UART sends on its own (a shell echo, a log line) */
   transmit(bytes: Uint8Array): void;
+  /** time since the last reset (log stamps) */
+  uptimeMs(): number;
 }
 
 export interface DeviceProfile {
