@@ -6,7 +6,8 @@
  * it is thrown as it came.
  */
 import { isBmsError } from '../errors';
-import { identity, type BmsIdentity } from './groups/bms-client';
+import { identity } from './groups/bms-client';
+import type { BmsIdentity } from './groups/bms-group';
 import type { CallOptions } from './groups/os-group';
 import type { SmpClient } from './smp-client';
 
