@@ -3,11 +3,12 @@
  * the link layer's in-process line: what device-families.md §1 observed on the wire, quirks included.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectPacedLink, type PacedLink } from '../../link/paced-link';
+import { connectPacedLink } from '../../link/paced-link';
 import { makeTestFirmware } from '../../device/firmware-behaviour';
 import { parseImage } from '../../image/parse-image';
 import { SmpClient, type SmpClientOptions } from '../../smp/smp-client';
 import { bootloaderMode, echo, negotiateLimits, osInfo, reset } from '../../smp/groups/os-group';
+import { connectMcumgr } from './testing/connect-mcumgr';
 import { confirmImage, eraseSlot, readImageState, testImage, type ImageState } from '../../smp/groups/image-group';
 import { identity } from '../../smp/groups/bms-client';
 import { uploadImage } from '../../smp/upload';
@@ -18,12 +19,9 @@ import { createMcumgrDevice, type McumgrDeviceOptions } from './mcumgr-device';
 import { SHELL_PROMPT, ZEPHYR_BANNER } from './shell-console';
 import type { VirtualBms } from '../../device/virtual-bms';
 
-const open: { client: SmpClient; link: PacedLink }[] = [];
+const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
-  for (const { client, link } of open.splice(0)) {
-    await client.close();
-    await link.close();
-  }
+  for (const connection of open.splice(0)) await connection.close();
 });
 
 const text = (bytes: Uint8Array[]) => bytes.map((b) => String.fromCharCode(...b)).join('');
@@ -34,16 +32,9 @@ async function untilAnswering(dev: VirtualBms): Promise<void> {
 }
 
 async function connect(options: McumgrDeviceOptions = {}, clientOptions: SmpClientOptions = {}) {
-  const dev = createMcumgrDevice(options);
-  const link = connectPacedLink(dev.port, { pace: false });
-  const noise: string[] = [];
-  const client = new SmpClient(link, { timeoutMs: 300, retries: 4, ...clientOptions });
-  client.listen((event) => (event.type === 'noise' ? noise.push(event.text) : undefined));
-  open.push({ client, link });
-  await echo(client, 'boot', { retries: 10, timeoutMs: 200 });
-  // As the update procedure does: the device's buffers where it reports them, else the profile's.
-  if (options.params !== false) await negotiateLimits(client);
-  return { dev, link, client, noise };
+  const connection = await connectMcumgr(options, clientOptions);
+  open.push(connection);
+  return connection;
 }
 
 /** After a reset the device is gone for the reset delay and its boot; echo until it answers again. */
@@ -77,7 +68,7 @@ describe('virtual stock mcumgr device: wire format', () => {
     await untilAnswering(dev);
     const link = connectPacedLink(dev.port, { pace: false });
     const client = new SmpClient(link, { timeoutMs: 300 });
-    open.push({ client, link });
+    open.push({ close: () => client.close().then(() => link.close()) });
     const noise: string[] = [];
     client.listen((event) => (event.type === 'noise' ? noise.push(event.text) : undefined));
     expect(await echo(client, 'first')).toBe('first');
