@@ -2,6 +2,7 @@
  * `bms-flasher sim`: the virtual BMS behind a real pseudo-terminal, reached the way a technician's
  * tool reaches a BMS: serialport on a path, SMP over serial.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,13 @@ import { echo } from '../../src/lib/core/smp/groups/os-group';
 import { SmpClient } from '../../src/lib/core/smp/smp-client';
 import { SOCAT } from '../../src/lib/platform/node/pty-bridge';
 import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
+import { authenticate, startVirtualBms, uploadImage } from '../../src/lib/core/device/smp-harness';
+import { makeTestFirmware } from '../../src/lib/core/device/firmware-behaviour';
+import { parseImage } from '../../src/lib/core/image/parse-image';
+import { ImageCommand, SmpGroup } from '../../src/lib/core/smp/smp-ids';
 
 const hasSocat = existsSync(SOCAT);
+const ROOT = new URL('../..', import.meta.url).pathname;
 if (!hasSocat) console.warn(`sim command tests skipped: ${SOCAT} is missing (sudo apt-get install socat)`);
 
 async function askSerial(path: string): Promise<string> {
@@ -68,6 +74,53 @@ describe.skipIf(!hasSocat)('bms-flasher sim', () => {
       await again.stop();
     }
   });
+
+  it('R12 R16 creates the pty only once the device answers: a client opening it at once is answered the first time', async () => {
+    // A saved device with an update pending: at power-on its bootloader swaps for seconds before it answers.
+    const { bms, smp } = await startVirtualBms();
+    await authenticate(smp);
+    const image = makeTestFirmware({ version: '1.1.0', size: 96 * 1024 });
+    await uploadImage(smp, image);
+    await smp.request(SmpGroup.image, ImageCommand.state, 'write', { hash: parseImage(image).imageHash!, confirm: false });
+    const state = join(folder, 'pending.json');
+    await writeFile(state, JSON.stringify(bms.exportState()));
+
+    const pty = join(folder, 'bms');
+    const io = { out: () => {}, err: () => {} };
+    let interrupt!: () => void;
+    const exit = run(['--pty', pty, '--state', state], io, new Promise<void>((resolve) => (interrupt = resolve)));
+    try {
+      while (!existsSync(pty)) await new Promise((resolve) => setTimeout(resolve, 1));
+      const link = await openSerialPortLink({ path: pty, baudRate: 115200 });
+      const client = new SmpClient(link, { timeoutMs: 1000, retries: 0 });
+      try {
+        expect(await echo(client, 'first words')).toBe('first words');
+      } finally {
+        await client.close();
+        await link.close();
+      }
+    } finally {
+      interrupt();
+      expect(await exit).toBe(0);
+    }
+  });
+
+  it('exits 0 on SIGTERM, promptly, and removes its pty', async () => {
+    const pty = join(folder, 'bms');
+    const sim = spawn(process.execPath, ['cli/bms-flasher.js', 'sim', '--pty', pty, '--family', 'mcumgr'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => sim.on('exit', (code) => resolve(code)));
+    let out = '';
+    sim.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    while (!out.includes('listening on')) {
+      if (sim.exitCode !== null) throw new Error(`sim exited early: ${out}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const sent = Date.now();
+    sim.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(existsSync(pty)).toBe(false);
+  }, 60_000);
 
   it('refuses a missing --pty and a state file that is not JSON', async () => {
     const out: string[] = [];
