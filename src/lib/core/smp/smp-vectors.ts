@@ -125,6 +125,36 @@ export const SMP_VECTORS = {
     body: { rc: 8 },
     frame: '\x06\x09ABAJAAAGAEAIAL9icmMI/7ly\n',
     indefinite: true
+  },
+  settingsReadRequest: {
+    description: 'v2 read, settings group 3, read/write (cmd 0), seq 9: {"name": "bms/cell_ov_mv"}',
+    packet: '08 00 00 15 00 03 09 00 a1 64 6e 61 6d 65 6e 62 6d 73 2f 63 65 6c 6c 5f 6f 76 5f 6d 76',
+    header: { version: 1, op: 0, flags: 0, length: 21, group: 3, seq: 9, command: 0 },
+    body: { name: 'bms/cell_ov_mv' },
+    frame: '\x06\x09AB8IAAAVAAMJAKFkbmFtZW5ibXMvY2VsbF9vdl9tdqyM\n'
+  },
+  settingsReadResponse: {
+    description: 'stock mcumgr answer: {_ "val": h\'6810\'} (4200 mV, little-endian, as the firmware stores it)',
+    packet: '09 00 00 09 00 03 09 00 bf 63 76 61 6c 42 68 10 ff',
+    header: { version: 1, op: 1, flags: 0, length: 9, group: 3, seq: 9, command: 0 },
+    body: { val: Uint8Array.of(0x68, 0x10) },
+    frame: '\x06\x09ABMJAAAJAAMJAL9jdmFsQmgQ/+8/\n',
+    indefinite: true
+  },
+  osInfoRequest: {
+    description: 'v2 read, OS group, OS/application info (cmd 7), seq 10: {"format": "s"}',
+    packet: '08 00 00 0a 00 00 0a 07 a1 66 66 6f 72 6d 61 74 61 73',
+    header: { version: 1, op: 0, flags: 0, length: 10, group: 0, seq: 10, command: 7 },
+    body: { format: 's' },
+    frame: '\x06\x09ABQIAAAKAAAKB6FmZm9ybWF0YXMgZg==\n'
+  },
+  osInfoResponse: {
+    description: 'stock mcumgr answer: {_ "output": "Zephyr"} (the kernel name)',
+    packet: '09 00 00 10 00 00 0a 07 bf 66 6f 75 74 70 75 74 66 5a 65 70 68 79 72 ff',
+    header: { version: 1, op: 1, flags: 0, length: 16, group: 0, seq: 10, command: 7 },
+    body: { output: 'Zephyr' },
+    frame: '\x06\x09ABoJAAAQAAAKB79mb3V0cHV0ZlplcGh5cv/87A==\n',
+    indefinite: true
   }
 } satisfies Record<string, SmpVector>;
 

@@ -15,7 +15,7 @@ import { uploadImage } from '../../smp/upload';
 import { probeSmpFamily } from '../../smp/probe-family';
 import { SMP_VECTORS, vectorFrame } from '../../smp/smp-vectors';
 import { McubootMode } from '../../smp/smp-ids';
-import { createMcumgrDevice, type McumgrDeviceOptions } from './mcumgr-device';
+import { createMcumgrDevice, exampleSettings, type McumgrDeviceOptions } from './mcumgr-device';
 import { SHELL_PROMPT, ZEPHYR_BANNER } from './shell-console';
 import type { VirtualBms } from '../../device/virtual-bms';
 
@@ -55,6 +55,21 @@ describe('virtual stock mcumgr device: wire format', () => {
     dev.port.receive(vectorFrame(SMP_VECTORS.mcumgrEchoRequest));
     while (!text(out).endsWith(SHELL_PROMPT)) await sleep(5);
     expect(text(out)).toBe(SMP_VECTORS.mcumgrEchoResponse.frame + SHELL_PROMPT);
+  });
+
+  it.each([
+    ['mcumgrEchoRequest', 'mcumgrEchoResponse'],
+    ['bmsIdentityProbe', 'mcumgrNoBmsGroup'],
+    ['settingsReadRequest', 'settingsReadResponse'],
+    ['osInfoRequest', 'osInfoResponse']
+  ] as const)('R12 answers the %s vector with the %s frame, byte for byte', async (request, response) => {
+    const dev = createMcumgrDevice({ settings: exampleSettings(), shell: false });
+    await untilAnswering(dev);
+    const out: Uint8Array[] = [];
+    dev.port.onTransmit((bytes) => out.push(bytes));
+    dev.port.receive(vectorFrame(SMP_VECTORS[request]));
+    while (!text(out).endsWith('\n')) await sleep(5);
+    expect(text(out)).toBe(SMP_VECTORS[response].frame);
   });
 
   it('R12 R21 has no BMS group: the probe reads rc 8 and names the family; our BMS identity read fails typed', async () => {
