@@ -7,7 +7,7 @@
  * confirms itself. Options choose what a given build enables.
  */
 import type { CborMap } from '../../smp/cbor';
-import { McubootMode, MgmtRc, OsCommand, OsRc, SmpGroup, ImageCommand } from '../../smp/smp-ids';
+import { ImageCommand, McubootMode, MgmtRc, OsCommand, OsRc, SmpGroup } from '../../smp/smp-ids';
 import type { DeviceContext } from '../../device/device-context';
 import type { DeviceProfile } from '../../device/device-profile';
 import { eraseSlotHandler, stateRead, stateWrite } from '../../device/image-state';
@@ -15,9 +15,9 @@ import { bootloaderInfoIn, params } from '../../device/os-handlers';
 import { groupError, ok, textField, type Reply } from '../../device/smp-reply';
 import { OS_IMAGE_ROUTES, RECOVERY_ROUTES, routeKey, type RouteTable } from '../../device/smp-server';
 import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../device/virtual-bms';
+import { consoleFraming } from '../../device/endpoint-framing';
 import { FileStore, fsLegacyRc, fsRoutes } from './fs-handlers';
 import { SettingsStore, settingsLegacyRc, settingsRoutes } from './settings-handlers';
-import { consoleFraming } from '../../device/endpoint-framing';
 import { shellConsole, type ShellOptions } from './shell-console';
 
 export interface McumgrDeviceOptions extends Omit<VirtualBmsOptions, 'profile' | 'technicianKeys' | 'authTiming'> {
@@ -121,6 +121,5 @@ export function mcumgrProfile(options: McumgrDeviceOptions = {}): DeviceProfile 
 
 /** A stock mcumgr device on the virtual board; `port` is its UART, as for our BMS. */
 export function createMcumgrDevice(options: McumgrDeviceOptions = {}): VirtualBms {
-  const { swap: _swap, params: _params, info: _info, settings: _settings, files: _files, shell: _shell, ...board } = options;
-  return createVirtualBms({ ...board, profile: mcumgrProfile(options) });
+  return createVirtualBms({ ...options, profile: mcumgrProfile(options) });
 }

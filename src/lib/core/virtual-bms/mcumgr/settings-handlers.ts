@@ -5,8 +5,7 @@
  * reset drops what was not saved, as Zephyr's settings do.
  */
 import type { CborMap } from '../../smp/cbor';
-import { SettingsCommand, SettingsRc, SmpGroup } from '../../smp/smp-ids';
-import { MgmtRc } from '../../smp/smp-ids';
+import { MgmtRc, SettingsCommand, SettingsRc, SmpGroup } from '../../smp/smp-ids';
 import type { DeviceContext } from '../../device/device-context';
 import { routeKey, type RouteTable } from '../../device/smp-server';
 import { BadRequest, bytesField, groupError, ok, textField, uintField, type Reply } from '../../device/smp-reply';
