@@ -11,14 +11,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, startSim } from '../../cli/commands/sim';
 import { generateKeyPair, keyFingerprint, publicKeyToPem } from '../../src/lib/core/image/keys';
 import { identity } from '../../src/lib/core/smp/groups/bms-client';
-import { echo } from '../../src/lib/core/smp/groups/os-group';
+import { bootloaderMode, echo } from '../../src/lib/core/smp/groups/os-group';
+import { readSetting } from '../../src/lib/core/smp/groups/settings-group';
+import { downloadFile } from '../../src/lib/core/smp/groups/fs-group';
+import { probeSmpFamily } from '../../src/lib/core/smp/probe-family';
 import { SmpClient } from '../../src/lib/core/smp/smp-client';
 import { SOCAT } from '../../src/lib/platform/node/pty-bridge';
 import { openSerialPortLink } from '../../src/lib/platform/node/serialport-link';
 import { authenticate, startVirtualBms, uploadImage } from '../../src/lib/core/device/smp-harness';
 import { makeTestFirmware } from '../../src/lib/core/device/firmware-behaviour';
 import { parseImage } from '../../src/lib/core/image/parse-image';
-import { ImageCommand, SmpGroup } from '../../src/lib/core/smp/smp-ids';
+import { ImageCommand, McubootMode, SmpGroup } from '../../src/lib/core/smp/smp-ids';
 
 const hasSocat = existsSync(SOCAT);
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -122,10 +125,41 @@ describe.skipIf(!hasSocat)('bms-flasher sim', () => {
     expect(existsSync(pty)).toBe(false);
   }, 60_000);
 
-  it('refuses a missing --pty and a state file that is not JSON', async () => {
+  it('R09 R12 plays a stock mcumgr device with its settings: probed as mcumgr, settings readable over the pty', async () => {
+    const pty = join(folder, 'smp_svr');
+    const out: string[] = [];
+    const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
+    let interrupt!: () => void;
+    const exit = run(['--pty', pty, '--family', 'mcumgr', '--settings', 'both', '--no-swap'], io, new Promise<void>((resolve) => (interrupt = resolve)));
+    try {
+      while (!existsSync(pty)) await new Promise((resolve) => setTimeout(resolve, 5));
+      const link = await openSerialPortLink({ path: pty, baudRate: 115200 });
+      const client = new SmpClient(link, { timeoutMs: 1000, retries: 2 });
+      try {
+        expect(await probeSmpFamily(client)).toEqual({ family: 'mcumgr' });
+        expect((await readSetting(client, 'bms/cell_ov_mv')).value).toEqual(Uint8Array.of(0x68, 0x10));
+        expect(new TextDecoder().decode(await downloadFile(client, '/lfs/settings.txt'))).toContain('cell_ov_mv=4200');
+        expect(await bootloaderMode(client)).toEqual({ name: 'MCUboot', mode: McubootMode.singleApp });
+      } finally {
+        await client.close();
+        await link.close();
+      }
+    } finally {
+      interrupt();
+      expect(await exit).toBe(0);
+    }
+    expect(out.join('')).toContain('virtual stock mcumgr device (Zephyr smp_svr), firmware 1.0.0');
+  });
+
+  it('refuses a missing --pty, another family\'s options, and a state file that is not JSON', async () => {
     const out: string[] = [];
     const io = { out: (text: string) => out.push(text), err: (text: string) => out.push(text) };
     expect(await run([], io, Promise.resolve())).toBe(2);
+    expect(await run(['--pty', join(folder, 'x'), '--no-swap'], io, Promise.resolve())).toBe(2);
+    expect(out.join('')).toContain('--no-swap does not apply to --family bms');
+    expect(await run(['--pty', join(folder, 'x'), '--family', 'mcumgr', '--enrol', 'k.pub'], io, Promise.resolve())).toBe(2);
+    expect(await run(['--pty', join(folder, 'x'), '--family', 'jbd'], io, Promise.resolve())).toBe(2);
+    expect(out.join('')).toContain('--family must be one of bms, mcumgr');
     await writeFile(join(folder, 'bad.json'), 'not json');
     expect(await run(['--pty', join(folder, 'bms'), '--state', join(folder, 'bad.json')], io, Promise.resolve())).toBe(1);
     expect(out.join('')).toContain('is not a saved simulator state');
