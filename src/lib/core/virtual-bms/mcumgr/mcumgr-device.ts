@@ -7,13 +7,13 @@
  * confirms itself. Options choose what a given build enables.
  */
 import type { CborMap } from '../../smp/cbor';
-import { ImageCommand, McubootMode, MgmtRc, OsCommand, OsRc, SmpGroup } from '../../smp/smp-ids';
+import { ImageCommand, McubootMode, OsCommand, OsRc, SmpGroup } from '../../smp/smp-ids';
 import type { DeviceContext } from '../../device/device-context';
 import type { DeviceProfile } from '../../device/device-profile';
-import { eraseSlotHandler, stateRead, stateWrite } from '../../device/image-state';
-import { bootloaderInfoIn, params } from '../../device/os-handlers';
+import { eraseSlotHandler } from '../../device/image-state';
+import { bootloaderInfoIn } from '../../device/os-handlers';
 import { groupError, ok, textField, type Reply } from '../../device/smp-reply';
-import { OS_IMAGE_ROUTES, RECOVERY_ROUTES, routeKey, type RouteTable } from '../../device/smp-server';
+import { APP_IMAGE_ROUTES, OS_IMAGE_ROUTES, RECOVERY_ROUTES, routeKey, type RouteTable } from '../../device/smp-server';
 import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../device/virtual-bms';
 import { consoleFraming } from '../../device/endpoint-framing';
 import { FileStore, fsLegacyRc, fsRoutes } from './fs-handlers';
@@ -75,28 +75,21 @@ function osInfo(_ctx: DeviceContext, body: CborMap): Reply {
   return ok({ output: letters.map((letter) => INFO_FIELDS[letter]).join(' ') });
 }
 
-/** os_mgmt_translate_error_code for the OS group. */
-function osLegacyRc(rc: number): number {
-  if (rc === OsRc.INVALID_FORMAT) return MgmtRc.INVALID;
-  return rc >= OsRc.QUERY_YIELDS_NO_ANSWER ? MgmtRc.NO_ENTRY : MgmtRc.UNKNOWN;
-}
-
 function routesOf(options: McumgrDeviceOptions): { app: RouteTable; legacyRc: Record<number, (rc: number) => number> } {
   const key = routeKey;
   const app: RouteTable = {
     ...OS_IMAGE_ROUTES,
-    [key(SmpGroup.image, ImageCommand.state)]: { read: stateRead, write: stateWrite },
+    ...APP_IMAGE_ROUTES,
     [key(SmpGroup.image, ImageCommand.erase)]: { write: eraseSlotHandler({ allowPending: true }) }
   };
   if (options.params === false) delete app[key(SmpGroup.os, OsCommand.params)];
-  else app[key(SmpGroup.os, OsCommand.params)] = { read: params };
   if (options.info === false) delete app[key(SmpGroup.os, OsCommand.bootloaderInfo)];
   else {
     app[key(SmpGroup.os, OsCommand.info)] = { read: osInfo };
     const mode = options.swap === false ? McubootMode.singleApp : McubootMode.swapUsingMove;
     app[key(SmpGroup.os, OsCommand.bootloaderInfo)] = { read: bootloaderInfoIn(mode) };
   }
-  const legacyRc: Record<number, (rc: number) => number> = { [SmpGroup.os]: osLegacyRc };
+  const legacyRc: Record<number, (rc: number) => number> = {};
   if (options.settings) {
     Object.assign(app, settingsRoutes(new SettingsStore(options.settings)));
     legacyRc[SmpGroup.settings] = settingsLegacyRc;
