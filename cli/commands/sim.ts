@@ -1,35 +1,51 @@
 /**
  * `bms-flasher sim`: the virtual BMS behind a pseudo-terminal, so any serial tool (this CLI, mcumgr,
- * smpmgr, a terminal) can update it as it would a real BMS behind a USB-RS485 adapter.
+ * smpmgr, mbpoll, a terminal) can talk to it as it would to a real BMS behind a USB-RS485 adapter.
+ * `--family` picks the device it plays: one entry of FAMILIES per room of src/lib/core/virtual-bms/.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { parseAnyKeyPem, keyFingerprint } from '../../src/lib/core/image/keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../src/lib/core/virtual-bms/virtual-bms';
-import { createFieldRoom, FIELD_ROOMS, isFieldFamily, type FieldFamily, type FieldRoom } from '../../src/lib/core/virtual-bms/field-rooms';
-import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
+import { createFieldRoom, FIELD_ROOMS, type FieldFamily, type FieldRoomState } from '../../src/lib/core/virtual-bms/field-rooms';
 import { createLibreSolarBms } from '../../src/lib/core/virtual-bms/libresolar/libresolar-bms';
 import { isLibreSolarBoard, LIBRESOLAR_BOARDS } from '../../src/lib/core/virtual-bms/libresolar/libresolar-boards';
+import type { DevicePort } from '../../src/lib/core/link/device-port';
+import { connectPacedLink } from '../../src/lib/core/link/paced-link';
+import { SmpClient } from '../../src/lib/core/protocol/smp/smp-client';
+import { echo } from '../../src/lib/core/protocol/smp/groups/os-group';
+import {
+  createMcumgrDevice,
+  exampleSettings,
+  exampleSettingsFile,
+  type McumgrDeviceOptions
+} from '../../src/lib/core/virtual-bms/mcumgr/mcumgr-device';
+import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 
 export const summary = 'run the virtual BMS on a pseudo-terminal for any serial tool';
 
-const usage = `usage: bms-flasher sim --pty PATH [--family F] [--baud N] [--state FILE] [--enrol technician.pub]
-       bms-flasher sim --family libresolar [--board ${Object.keys(LIBRESOLAR_BOARDS).join('|')}] --pty PATH [--baud N]
+const usage = `usage: bms-flasher sim --pty PATH [--family NAME] [--baud N] [--state FILE] [options]
 
-Creates PATH, a link to a pseudo-terminal (made with socat), where the virtual BMS answers SMP over
-serial. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumgr, smpmgr, screen).
+Creates PATH, a link to a pseudo-terminal (made with socat), where the virtual device answers once it
+has booted. Then, in another terminal:  bms-flasher flash --port PATH …  (or mcumgr, smpmgr, mbpoll,
+screen).
 
-  --pty PATH     where to create the link (an old link from an earlier run is replaced)
-  --family F     bms (default: our BMS, SMP); libresolar: a LibreSolar BMS speaking ThingSet text mode;
-                 or a field BMS that cannot be flashed: ${Object.keys(FIELD_ROOMS).join(', ')}
-                 (JBD general protocol, JK-PB Modbus RTU, Daly UART), answering on the same battery model
-  --baud N       pace the bytes at N baud, 8N1, both ways, like a real UART (default: unpaced)
-  --state FILE   load the device (flash, keys, battery) from FILE when it exists; save it there on exit
-  --enrol FILE   enrol this technician public key (PEM; a private key file such as technician.pem works)
-  --board NAME   the LibreSolar board and its bootloader (default 16s100-sc); its line is paced
-                 (default 115200 baud), as the device's receiver stays locked while an answer leaves
+  --pty PATH       where to create the link (an old link from an earlier run is replaced)
+  --family NAME    bms: our BMS (SMP group 64, technician sessions, battery readings; default)
+                   mcumgr: a stock MCUboot + mcumgr device (Zephyr smp_svr: shell on the UART,
+                   no BMS group, no authentication, no battery readings)
+                   libresolar: a LibreSolar BMS speaking ThingSet text mode (paced, 115200 by default)
+                   jbd, jk, daly: a field BMS that cannot be flashed (JBD general protocol, JK-PB
+                   Modbus RTU, Daly UART), answering on the same battery model
+  --baud N         pace the bytes at N baud, 8N1, both ways, like a real UART (default: unpaced)
+  --state FILE     load the device from FILE when it exists; save it there on exit (not libresolar)
+  --enrol FILE     bms: enrol this technician public key (PEM; a private key file such as technician.pem works)
+  --no-swap        mcumgr: a bootloader that never swaps (slot 1 stays pending, slot 0 runs again)
+  --settings KIND  mcumgr: keep example settings in the settings group ("group"), in a file on the
+                   file-system group ("file", /lfs/settings.txt) or both ("both")
+  --board NAME     libresolar: the board and its bootloader (${Object.keys(LIBRESOLAR_BOARDS).join(', ')}; default 16s100-sc)
 
-Runs until Ctrl-C.`;
+Runs until Ctrl-C or SIGTERM.`;
 
 const options = {
   pty: { type: 'string' },
@@ -37,72 +53,188 @@ const options = {
   baud: { type: 'string' },
   state: { type: 'string' },
   enrol: { type: 'string' },
+  'no-swap': { type: 'boolean' },
+  settings: { type: 'string' },
   board: { type: 'string' }
 } as const;
 
 export interface SimOptions {
   pty: string;
+  /** default 'bms' */
+  family?: FamilyName;
   baudRate?: number;
   statePath?: string;
   enrolPath?: string;
+  /** mcumgr: the bootloader never swaps */
+  noSwap?: boolean;
+  /** mcumgr: where its example settings live */
+  settings?: 'group' | 'file' | 'both';
+  /** libresolar: the board */
+  board?: string;
+}
+
+/** What every room looks like to this command. */
+interface SimDevice {
+  readonly port: DevicePort;
+  /** the SMP rooms' full model (the tests and the banner read it) */
+  readonly bms?: VirtualBms;
+  /** resolves once the device answers on its UART */
+  ready(): Promise<void>;
+  /** one line about the device for the console */
+  describe(): string;
+  exportState?(): unknown;
+  powerOff(): Promise<void>;
+}
+
+interface Family {
+  /** the device options this family takes (others are refused) */
+  options: (keyof SimOptions)[];
+  /** a line that must be paced for the device to work (its receiver locks while it answers) */
+  defaultBaud?: number;
+  create(settings: SimOptions, state: unknown): SimDevice;
+}
+
+const firmwareOf = (bms: VirtualBms) => bms.snapshot().slots[0]?.version ?? 'none';
+
+/** An SMP room: ready once settled and answering an echo. */
+function smpDevice(bms: VirtualBms, describe: () => string): SimDevice {
+  return {
+    port: bms.port,
+    bms,
+    ready: async () => {
+      await bms.settled();
+      await untilAnswering(bms.port);
+    },
+    describe,
+    exportState: () => bms.exportState(),
+    powerOff: () => bms.settled()
+  };
+}
+
+function fieldFamily(family: FieldFamily): Family {
+  return {
+    options: [],
+    create: (_settings, state) => {
+      const room = createFieldRoom(family, state as FieldRoomState | undefined);
+      return { port: room.port, ready: async () => {}, describe: () => `virtual ${room.describe()}`, exportState: () => room.exportState(), powerOff: async () => {} };
+    }
+  };
+}
+
+/** The devices `sim` can play: one entry per room of the virtual BMS. */
+const FAMILIES = {
+  bms: {
+    options: ['enrolPath'],
+    create: (_settings, state) => {
+      const bms = createVirtualBms({ state: state as VirtualBmsState | undefined });
+      return smpDevice(
+        bms,
+        () =>
+          `virtual BMS ${bms.identity.model} serial ${bms.identity.serial}, hardware ${bms.identity.hwRev}, firmware ${firmwareOf(bms)}, ` +
+          `state of charge ${(bms.battery.state.socPm / 10).toFixed(0)} %`
+      );
+    }
+  },
+  mcumgr: {
+    options: ['noSwap', 'settings'],
+    create: (settings, state) => {
+      const where = settings.settings;
+      const device: McumgrDeviceOptions = {
+        state: state as VirtualBmsState | undefined,
+        swap: !settings.noSwap,
+        settings: where === 'group' || where === 'both' ? exampleSettings() : undefined,
+        files: where === 'file' || where === 'both' ? exampleSettingsFile() : undefined
+      };
+      const bms = createMcumgrDevice(device);
+      return smpDevice(
+        bms,
+        () =>
+          `virtual stock mcumgr device (Zephyr smp_svr), firmware ${firmwareOf(bms)}, ${bms.snapshot().nextBoot === 'none' ? '' : 'update pending, '}` +
+          `no BMS group, no authentication`
+      );
+    }
+  },
+  libresolar: {
+    options: ['board'],
+    defaultBaud: 115200,
+    create: (settings, state) => {
+      const board = settings.board ?? '16s100-sc';
+      if (!isLibreSolarBoard(board)) throw new UsageError(`--board ${board}: use ${Object.keys(LIBRESOLAR_BOARDS).join(' or ')}`);
+      if (state !== undefined) throw new UsageError('--state does not apply to --family libresolar (its Conf lives in the room only)');
+      const bms = createLibreSolarBms({ board });
+      const { deviceType, bootloader } = bms.board;
+      return {
+        port: bms.port,
+        ready: () => bms.settled(),
+        describe: () => `virtual LibreSolar ${deviceType}, MCUboot ${bootloader.mode}${bootloader.canRevert ? ' with revert' : ', no revert'}; ThingSet text mode`,
+        powerOff: () => bms.powerOff()
+      };
+    }
+  },
+  ...(Object.fromEntries(Object.keys(FIELD_ROOMS).map((name) => [name, fieldFamily(name as FieldFamily)])) as Record<FieldFamily, Family>)
+} satisfies Record<string, Family>;
+
+export type FamilyName = keyof typeof FAMILIES;
+
+/** Until the device answers an echo on its own UART, or fails after `timeoutMs` (a bootloader swap takes seconds). */
+async function untilAnswering(port: DevicePort, timeoutMs = 60_000): Promise<void> {
+  const link = connectPacedLink(port, { pace: false, label: 'sim start-up probe' });
+  const client = new SmpClient(link, { timeoutMs: 250, retries: 0 });
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      try {
+        await echo(client, 'sim start-up');
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new CliError(`the virtual device did not answer within ${timeoutMs / 1000} s: ${String(error)}`);
+      }
+    }
+  } finally {
+    await client.close();
+    await link.close();
+  }
 }
 
 export interface Sim {
+  readonly device: SimDevice;
+  /** the SMP families' model (undefined for ThingSet and field rooms) */
   readonly bms: VirtualBms;
   /** Fingerprint of the technician key enrolled with --enrol. */
   readonly enrolled?: string;
   readonly bridge: PtyBridge;
+  /** one line about the device */
+  readonly summary: string;
   /** Stops the bridge and, with a state file, saves the device into it. */
   stop(): Promise<void>;
 }
 
 export async function startSim(settings: SimOptions): Promise<Sim> {
   const { statePath, enrolPath } = settings;
+  const family: Family = FAMILIES[settings.family ?? 'bms'];
   const state = statePath && existsSync(statePath) ? parseState(readText(statePath), statePath) : undefined;
-  const bms = createVirtualBms({ state });
+  const device = family.create(settings, state);
   const technicianKey = enrolPath ? parseAnyKeyPem(readText(enrolPath)).publicKey : undefined;
-  if (technicianKey) await bms.enrolTechnicianKey(technicianKey);
-  await bms.settled();
-  const bridge = await startPtyBridge(bms.port, { path: settings.pty, baudRate: settings.baudRate });
+  if (technicianKey) await device.bms?.enrolTechnicianKey(technicianKey);
+  // A client may open the path the moment it exists: it must find a device that answers.
+  await device.ready();
+  const bridge = await startPtyBridge(device.port, { path: settings.pty, baudRate: settings.baudRate ?? family.defaultBaud });
   let stopping: Promise<void> | undefined;
   return {
-    bms,
+    device,
+    bms: device.bms as VirtualBms,
     bridge,
     enrolled: technicianKey && keyFingerprint(technicianKey),
+    summary: device.describe(),
     stop: () =>
       (stopping ??= (async () => {
         await bridge.close();
-        await bms.settled();
-        if (statePath) saveState(statePath, bms.exportState());
-      })())
-  };
-}
-
-/** Write then rename: an interrupted save never leaves a half-written state behind. */
-function saveState(path: string, state: unknown): void {
-  writeOutput(`${path}.tmp`, `${JSON.stringify(state)}\n`);
-  renameSync(`${path}.tmp`, path);
-}
-
-export interface FieldSim {
-  readonly room: FieldRoom;
-  readonly bridge: PtyBridge;
-  stop(): Promise<void>;
-}
-
-/** A field BMS (JBD, JK, Daly) behind the pty, at its own line rate unless --baud paces it. */
-export async function startFieldSim(family: FieldFamily, settings: Omit<SimOptions, 'enrolPath'>): Promise<FieldSim> {
-  const { statePath } = settings;
-  const room = createFieldRoom(family, statePath && existsSync(statePath) ? parseState(readText(statePath), statePath) : undefined);
-  const bridge = await startPtyBridge(room.port, { path: settings.pty, baudRate: settings.baudRate });
-  let stopping: Promise<void> | undefined;
-  return {
-    room,
-    bridge,
-    stop: () =>
-      (stopping ??= (async () => {
-        await bridge.close();
-        if (statePath) saveState(statePath, room.exportState());
+        await device.powerOff();
+        if (statePath && device.exportState) {
+          // Write then rename: an interrupted save never leaves a half-written state behind.
+          writeOutput(`${statePath}.tmp`, `${JSON.stringify(device.exportState())}\n`);
+          renameSync(`${statePath}.tmp`, statePath);
+        }
       })())
   };
 }
@@ -126,57 +258,62 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     if (!values.pty) throw new UsageError('--pty is required');
     const baudRate = parseInteger(values.baud, 'baud');
     if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
-    const family = values.family ?? 'bms';
-    if (values.board && family !== 'libresolar') throw new UsageError('--board goes with --family libresolar');
-    // A LibreSolar BMS locks its receiver while an answer leaves at 115200 baud: the line must be paced.
-    if (family === 'libresolar') return runLibreSolar(values.pty, values.board ?? '16s100-sc', baudRate ?? 115200, io, until);
-    if (family !== 'bms' && !isFieldFamily(family)) throw new UsageError(`--family must be bms, libresolar, ${Object.keys(FIELD_ROOMS).join(', ')}`);
-    if (family !== 'bms') {
-      if (values.enrol) throw new UsageError('--enrol applies to --family bms only (field BMS have no technician keys)');
-      const field = await startFieldSim(family, { pty: values.pty, baudRate, statePath: values.state });
-      io.out(`virtual ${field.room.describe()}\n`);
-      io.out(`listening on ${field.bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
-      return finish(await Promise.race([until.then(() => 'interrupt'), field.bridge.stopped]), field.stop, values.state, io);
-    }
-    const sim = await startSim({ pty: values.pty, baudRate, statePath: values.state, enrolPath: values.enrol });
-    const { identity, battery } = sim.bms;
-    const firmware = sim.bms.snapshot().slots[0]?.version ?? 'none';
-    io.out(
-      `virtual BMS ${identity.model} serial ${identity.serial}, hardware ${identity.hwRev}, firmware ${firmware}, ` +
-        `state of charge ${(battery.state.socPm / 10).toFixed(0)} %\n`
-    );
+    const settings: SimOptions = {
+      pty: values.pty,
+      family: familyName(values.family),
+      baudRate,
+      statePath: values.state,
+      enrolPath: values.enrol,
+      noSwap: values['no-swap'],
+      settings: settingsKind(values.settings),
+      board: values.board
+    };
+    checkFamilyOptions(settings);
+    const sim = await startSim(settings);
+    io.out(`${sim.summary}\n`);
     if (sim.enrolled) io.out(`enrolled technician key ${sim.enrolled}\n`);
-    io.out(`listening on ${sim.bridge.path} (${baudRate ? `${baudRate} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
-    return finish(await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]), sim.stop, values.state, io);
+    const family: Family = FAMILIES[settings.family ?? 'bms'];
+    const paced = settings.baudRate ?? family.defaultBaud;
+    io.out(`listening on ${sim.bridge.path} (${paced ? `${paced} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
+    const stoppedBy = await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]);
+    await sim.stop();
+    if (values.state) io.out(`saved the device to ${values.state}\n`);
+    if (stoppedBy === 'interrupt' || stoppedBy === 'closed') return 0;
+    io.err(`the simulator stopped: ${stoppedBy}\n`);
+    return 1;
   });
 }
 
-/** The LibreSolar room: ThingSet text mode on the pty (no saved state, no technician keys: the family has neither). */
-async function runLibreSolar(pty: string, board: string, baudRate: number, io: CliIo, until: Promise<unknown>): Promise<number> {
-  if (!isLibreSolarBoard(board)) throw new UsageError(`--board ${board}: use ${Object.keys(LIBRESOLAR_BOARDS).join(' or ')}`);
-  const bms = createLibreSolarBms({ board });
-  const bridge = await startPtyBridge(bms.port, { path: pty, baudRate });
-  const { deviceType, bootloader } = bms.board;
-  await bms.settled();
-  io.out(`virtual LibreSolar ${deviceType}, MCUboot ${bootloader.mode}${bootloader.canRevert ? ' with revert' : ', no revert'}; ThingSet text mode\n`);
-  io.out(`listening on ${bridge.path} (${baudRate} baud, 8N1, paced); Ctrl-C to stop\n`);
-  const stop = async () => {
-    await bridge.close();
-    await bms.powerOff();
-  };
-  return finish(await Promise.race([until.then(() => 'interrupt'), bridge.stopped]), stop, undefined, io);
+function familyName(text: string | undefined): FamilyName {
+  if (text === undefined) return 'bms';
+  if (!(text in FAMILIES)) throw new UsageError(`--family must be one of ${Object.keys(FAMILIES).join(', ')}`);
+  return text as FamilyName;
 }
 
-async function finish(stoppedBy: string, stop: () => Promise<void>, statePath: string | undefined, io: CliIo): Promise<number> {
-  await stop();
-  if (statePath) io.out(`saved the device to ${statePath}\n`);
-  if (stoppedBy === 'interrupt' || stoppedBy === 'closed') return 0;
-  io.err(`the simulator stopped: ${stoppedBy}\n`);
-  return 1;
+function settingsKind(text: string | undefined): SimOptions['settings'] {
+  if (text === undefined || text === 'group' || text === 'file' || text === 'both') return text;
+  throw new UsageError('--settings must be group, file or both');
 }
 
-/** Only JSON syntax is checked here: createVirtualBms validates the content (DEVICE_STATE_INVALID). */
-function parseState<T = VirtualBmsState>(text: string, path: string): T {
+const OPTION_NAMES: Partial<Record<keyof SimOptions, string>> = {
+  enrolPath: '--enrol',
+  noSwap: '--no-swap',
+  settings: '--settings',
+  board: '--board'
+};
+
+/** A device option of another family is a mistake worth saying, not something to ignore. */
+function checkFamilyOptions(settings: SimOptions): void {
+  const family: Family = FAMILIES[settings.family ?? 'bms'];
+  for (const [option, flag] of Object.entries(OPTION_NAMES) as [keyof SimOptions, string][]) {
+    if (settings[option] !== undefined && !family.options.includes(option)) {
+      throw new UsageError(`${flag} does not apply to --family ${settings.family ?? 'bms'}`);
+    }
+  }
+}
+
+/** Only JSON syntax is checked here: each room validates the content (DEVICE_STATE_INVALID). */
+function parseState(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -91,7 +91,7 @@ describe.skipIf(!hasSocat)('bms-flasher sim --family', () => {
     const daly = await startCli(['--pty', join(folder, 'd'), '--family', 'daly', '--state', state]);
     await daly.stop();
     expect(await run(['--pty', join(folder, 'j'), '--family', 'jbd', '--state', state], io, Promise.resolve())).not.toBe(0);
-    expect(out.join('')).toMatch(/--family must be bms, libresolar, jbd, jk, daly/);
+    expect(out.join('')).toMatch(/--family must be one of bms, mcumgr, libresolar, jbd, jk, daly/);
     expect(out.join('')).toMatch(/daly device, not jbd/);
   });
 });

@@ -17,15 +17,16 @@ import { loadConfig, saveConfig } from './bms/config-store';
 import type { DeviceContext, RunningFirmware, SmpLimits } from './device-context';
 import { PowerDomain, type DeviceClock } from './board/device-clock';
 import type { DeviceIdentity } from './board/device-identity';
+import type { DeviceProfile } from './device-profile';
 import { readFirmwareBehaviour } from './firmware-behaviour';
-import { startFirmware } from './firmware-runtime';
+import { FIRMWARE_TIMING, startFirmware } from './firmware-runtime';
 import { PowerLoss } from './flash/flash';
 import type { FlashLayout } from './flash/flash-layout';
 import { UploadSession } from './smp/image-upload';
 import { RECOVERY_LIMITS } from './smp/os-handlers';
 import { createFaultState, faultHook, type FaultState } from './flash/power-faults';
 import { runSelfTest, type InterfaceFaults } from './board/self-test';
-import { handleSmpRequest } from './smp/smp-server';
+import { BMS_SERVER, handleSmpRequest } from './smp/smp-server';
 import type { SmpPacket } from '../protocol/smp/smp-packet';
 import { SmpUart } from './smp/smp-uart';
 import { readTrusted, type TrustedData } from './mcuboot/trusted-storage';
@@ -46,7 +47,11 @@ export interface BmsDeviceSetup {
   authTiming?: AuthTiming;
   /** ATT payload per GATT notification (default 20: the BLE default MTU of 23 minus 3) */
   gattNotifySize?: number;
+  /** firmware and bootloader (default: our BMS) */
+  profile?: DeviceProfile;
 }
+
+const BMS_PROFILE: DeviceProfile = { server: BMS_SERVER, firmware: 'bms' };
 
 export class BmsDevice implements DeviceContext, DevicePort {
   readonly layout: FlashLayout;
@@ -64,6 +69,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
   auth: AuthSessions;
   running: RunningFirmware | undefined;
   bootLog: BootEvent[] = [];
+  bootCount = 0;
 
   readonly #clock: DeviceClock;
   readonly #power: PowerDomain;
@@ -72,6 +78,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
   readonly #gatt: SmpUart;
   readonly gatt: GattEndpoint;
   readonly #authTiming: AuthTiming | undefined;
+  readonly #profile: DeviceProfile;
   readonly #listeners = new Set<(bytes: Uint8Array) => void>();
   #tasks: Promise<void> = Promise.resolve();
   #failure: unknown;
@@ -87,21 +94,27 @@ export class BmsDevice implements DeviceContext, DevicePort {
     this.interfaceFaults = setup.interfaceFaults;
     this.#clock = setup.clock;
     this.#authTiming = setup.authTiming;
+    this.#profile = setup.profile ?? BMS_PROFILE;
+    const profile = this.#profile;
     this.#power = new PowerDomain(setup.clock);
     this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
     this.faults = createFaultState(this.layout.secondary.offset);
     this.layout.flash.hook = (op) => faultHook(this.faults, op);
     this.#uartBaud = this.config().rs485_baud as number;
     const endpoint = {
-      handle: (packet: SmpPacket) => handleSmpRequest(this, packet),
+      handle: (packet: SmpPacket) => handleSmpRequest(this, packet, profile.server),
       after: (ms: number, run: () => void) => this.#after(ms, run),
       extraDelayMs: () => this.responseDelayMs
     };
+    const transmit = (bytes: Uint8Array) => this.#listeners.forEach((listener) => listener(bytes.slice()));
+    const lineLength = () => this.limits.lineLength;
     this.#uart = new SmpUart({
       ...endpoint,
       limits: () => (this.status === 'recovery' ? { ...RECOVERY_LIMITS, lineLength: this.limits.lineLength } : this.limits),
-      transmit: (bytes) => this.#listeners.forEach((listener) => listener(bytes.slice())),
-      framing: () => consoleFraming(() => this.limits.lineLength)
+      transmit,
+      // MCUboot's serial recovery speaks bare console frames whatever the application's UART does.
+      framing: () =>
+        profile.uart && this.status !== 'recovery' ? profile.uart({ lineLength, transmit, uptimeMs: () => this.uptimeMs() }) : consoleFraming(lineLength)
     });
     const notifySize = setup.gattNotifySize ?? 20;
     const notifyListeners = new Set<(bytes: Uint8Array) => void>();
@@ -228,6 +241,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
   async #boot(reason: ResetReason): Promise<void> {
     this.#cut();
     this.status = 'booting';
+    this.bootCount += 1;
     this.#bootAt = this.#clock.now();
     this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
     this.#uartBaud = this.config().rs485_baud as number;
@@ -237,12 +251,14 @@ export class BmsDevice implements DeviceContext, DevicePort {
       policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion },
       resetReason: reason,
       recoveryButton: this.recoveryButton,
+      swap: this.#profile.swap,
       setPhase: (phase) => this.setPhase(phase)
     });
     this.bootLog.push(...result.events);
     if (result.mode === 'recovery' || !result.running) {
       this.#after(result.elapsedMs + RECOVERY_START_MS, () => {
         this.status = 'recovery';
+        this.#uart.reset();
       });
       return;
     }
@@ -253,7 +269,16 @@ export class BmsDevice implements DeviceContext, DevicePort {
     };
     this.#after(result.elapsedMs, () => {
       this.running = running;
-      this.#startFirmware(running);
+      if (this.#profile.firmware === 'stock') this.#startStockFirmware();
+      else this.#startFirmware(running);
+    });
+  }
+
+  /** An SMP server and its console, nothing else: no protections, no self-test, no self-confirmation. */
+  #startStockFirmware(): void {
+    this.#after(FIRMWARE_TIMING.smpReadyMs, () => {
+      this.status = 'app';
+      this.#uart.started();
     });
   }
 

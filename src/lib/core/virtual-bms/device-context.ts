@@ -48,6 +48,8 @@ export interface DeviceContext {
   writeConfig(config: BmsConfig): void;
   trusted(): TrustedData;
   uptimeMs(): number;
+  /** resets since power-up of the simulator: RAM that handlers keep belongs to one boot */
+  readonly bootCount: number;
   setPhase(phase: FlashPhase): void;
   /** The reset SMP asks for: after the response has gone out, as Zephyr's os_mgmt does. */
   scheduleReset(afterMs: number): void;

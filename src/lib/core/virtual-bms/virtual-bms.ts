@@ -20,6 +20,7 @@ import type { SmpLimits } from './device-context';
 import { systemClock, type DeviceClock } from './board/device-clock';
 import { resolveIdentity, type DeviceIdentity } from './board/device-identity';
 import type { DevicePort, GattEndpoint } from '../link/device-port';
+import type { DeviceProfile } from './device-profile';
 import { makeTestFirmware } from './firmware-behaviour';
 import { createFlashLayout, DEFAULT_SLOT_SIZE, type FlashLayout } from './flash/flash-layout';
 import { readSlotInfo } from './mcuboot/image-slots';
@@ -66,6 +67,8 @@ export interface VirtualBmsOptions {
   state?: VirtualBmsState;
   /** false: the device stays off until powerOn() (default true) */
   powerOn?: boolean;
+  /** its firmware and bootloader (default: our BMS); the rooms of virtual-bms/ pass theirs */
+  profile?: DeviceProfile;
 }
 
 export interface SlotSnapshot {
@@ -183,7 +186,8 @@ export function createVirtualBms(options: VirtualBmsOptions = {}): VirtualBms {
     limits: checkLimits({ ...DEFAULT_LIMITS, ...options.smp }),
     battery: new BatteryModel(batteryState, () => clock.now(), options.seed ?? 1),
     interfaceFaults,
-    authTiming: { ...DEFAULT_AUTH_TIMING, ...options.authTiming }
+    authTiming: { ...DEFAULT_AUTH_TIMING, ...options.authTiming },
+    profile: options.profile
   });
   device.recoveryButton = recoveryButton;
   if (options.powerOn !== false) void device.powerOn();

@@ -1,4 +1,8 @@
-/** CBOR encoding for SMP: definite lengths, shortest integer heads (RFC 8949 §4.2.1). See cbor.ts. */
+/**
+ * CBOR encoding for SMP: shortest integer heads (RFC 8949 §4.2.1), definite lengths by default. Zephyr's
+ * zcbor (non-canonical, the default) writes maps and arrays with indefinite length (0xBF … 0xFF,
+ * 0x9F … 0xFF): the option reproduces that byte for byte for the virtual stock mcumgr device. See cbor.ts.
+ */
 import { fail } from '../../errors';
 import type { CborValue } from './cbor';
 
@@ -56,7 +60,11 @@ export interface CborEncodeOptions {
    * precision a small device's float items have (ThingSet: 1.2 → FA 3F 99 99 9A).
    */
   floats?: 'float32' | 'float64';
+  /** maps and arrays as indefinite-length items, as zcbor encodes them */
+  indefinite?: boolean;
 }
+
+const BREAK = 0xff;
 
 function writeValue(w: ByteWriter, value: CborValue, depth: number, options: CborEncodeOptions): void {
   if (depth > 64) fail('SMP_CBOR_INVALID', 'value nests deeper than 64 levels (cycle?)');
@@ -75,17 +83,21 @@ function writeValue(w: ByteWriter, value: CborValue, depth: number, options: Cbo
     return w.bytes(value);
   }
   if (Array.isArray(value)) {
-    writeHead(w, 4, value.length);
+    if (options.indefinite) w.byte(0x9f);
+    else writeHead(w, 4, value.length);
     for (const item of value) writeValue(w, item, depth + 1, options);
+    if (options.indefinite) w.byte(BREAK);
     return;
   }
   const entries: [string | number, CborValue][] =
     value instanceof Map ? [...value.entries()] : Object.entries(value);
-  writeHead(w, 5, entries.length);
+  if (options.indefinite) w.byte(0xbf);
+  else writeHead(w, 5, entries.length);
   for (const [key, item] of entries) {
     writeValue(w, key, depth + 1, options);
     writeValue(w, item, depth + 1, options);
   }
+  if (options.indefinite) w.byte(BREAK);
 }
 
 function writeNumber(w: ByteWriter, n: number, options: CborEncodeOptions): void {

@@ -198,6 +198,20 @@ describe('CBOR codec (RFC 8949 Appendix A)', () => {
     );
   });
 
+  it('writes maps and arrays with indefinite length as zcbor does, and reads them back', () => {
+    // RFC 8949 Appendix A: {_ "a": 1, "b": [_ 2, 3]}
+    expect(toHex(encodeCbor({ a: 1, b: [2, 3] }, { indefinite: true }))).toBe('bf61610161629f0203ffff');
+    // smp_svr's echo answer (device-families.md §1) and an image list entry with nested maps
+    expect(toHex(encodeCbor({ r: 'hi' }, { indefinite: true }))).toBe('bf61726268 69ff'.replace(/ /g, ''));
+    const state = { images: [{ slot: 0, version: '1.0.0', hash: new Uint8Array([1, 2]) }], splitStatus: 0 };
+    const bytes = encodeCbor(state, { indefinite: true });
+    expect(bytes[0]).toBe(0xbf);
+    expect(bytes[bytes.length - 1]).toBe(0xff);
+    expect(decodeCbor(bytes)).toEqual(state);
+    // a map cut before its break (the last line of a frame lost) is refused, not read as complete
+    expect(() => decodeCbor(bytes.subarray(0, bytes.length - 1))).toThrow(/more bytes/);
+  });
+
   it('never throws anything but SMP_CBOR_INVALID on random bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {

@@ -2,7 +2,8 @@
  * The subset of CBOR (RFC 8949) that SMP uses, written by hand rather than taken from cbor-x so that the
  * core has no native add-on and we control every byte (see docs/smp.md).
  *
- * Encoding: definite lengths and the shortest integer form (deterministic encoding, RFC 8949 §4.2.1).
+ * Encoding: definite lengths and the shortest integer form (deterministic encoding, RFC 8949 §4.2.1), or
+ * indefinite-length maps and arrays as zcbor writes them (option).
  * Decoding: also accepts indefinite-length arrays, maps and strings (tinycbor and zcbor devices emit them),
  * half/single/double floats, and skips semantic tags. Every failure is a BmsError SMP_CBOR_INVALID.
  */

@@ -90,6 +90,30 @@ describe('SMP serial framing: streaming decoder', () => {
     expect(noise).toContain('uart:~$ ');
   });
 
+  it('R12 reads past whatever a port opened mid-answer shows first: the tail of a frame is noise, not an error', () => {
+    for (let cut = 1; cut < upload.length; cut++) {
+      const events = new SerialFrameDecoder().push(cat(upload.subarray(cut), latin1('\x1b[1;32muart:~$ \x1b[m'), echo));
+      expect(packets(events), `opened at byte ${cut}`).toEqual([vectorPacket(SMP_VECTORS.echoRequest)]);
+      expect(badCodes(events), `opened at byte ${cut}`).toEqual([]);
+    }
+  });
+
+  it('R12 picks frames out of a Zephyr shell: echoed keys, coloured prompts, a reset mid-line and its boot banner', () => {
+    const answer = vectorFrame(SMP_VECTORS.mcumgrEchoResponse);
+    const wire = cat(
+      latin1('help\r\nhelp: command not found\r\n\x1b[1;32muart:~$ \x1b[m'),
+      answer,
+      latin1('\x1b[1;32muart:~$ \x1b[m'),
+      // the device reset while sending a line: no newline, then its banner
+      upload.subarray(0, 40),
+      latin1('*** Booting Zephyr OS build v3.4.99 ***\r\n[00:00:00.228,000] <inf> smp_sample: build time\r\n'),
+      answer
+    );
+    const events = new SerialFrameDecoder().push(wire);
+    expect(packets(events)).toEqual([vectorPacket(SMP_VECTORS.mcumgrEchoResponse), vectorPacket(SMP_VECTORS.mcumgrEchoResponse)]);
+    expect(badCodes(events)).toEqual(['SMP_FRAME_BAD_BASE64']);
+  });
+
   it('reports a CRC error and still decodes the next good frame', () => {
     const raw = rawOf(vectorPacket(SMP_VECTORS.echoRequest));
     raw[12] ^= 0x01; // one flipped bit in the CBOR body

@@ -4,6 +4,7 @@ import { SMP_RC_ERRORS } from './smp-rc-codes';
 import { SMP_IMAGE_ERRORS } from './smp-image-codes';
 import { SMP_BMS_ERRORS } from './smp-bms-codes';
 import { SMP_RAW_ERRORS } from './smp-raw-codes';
+import { SMP_SETTINGS_FS_ERRORS } from './smp-settings-fs-codes';
 
 /**
  * Error codes raised by the smp layer, with their user text (English and French). The families live in
@@ -16,6 +17,7 @@ export const SMP_ERRORS = {
   ...SMP_IMAGE_ERRORS,
   ...SMP_BMS_ERRORS,
   ...SMP_RAW_ERRORS,
+  ...SMP_SETTINGS_FS_ERRORS,
   SMP_TIMEOUT: {
     en: {
       summary: 'The device did not answer a management request in time.',

@@ -7,7 +7,7 @@
 import { BmsError, type ErrorCode } from '../../errors';
 import type { CborMap } from './cbor';
 import { BMS_GROUP_ID, BmsGroupRc } from './groups/bms-group';
-import { describeCommand, ImageRc, imageRcName, MgmtRc, mgmtRcName, SmpGroup } from './smp-ids';
+import { describeCommand, FS_RC_NAMES, FsRc, ImageRc, imageRcName, MgmtRc, mgmtRcName, SETTINGS_RC_NAMES, SettingsRc, SmpGroup } from './smp-ids';
 
 const MGMT_CODES: Partial<Record<number, ErrorCode>> = {
   [MgmtRc.NO_MEMORY]: 'SMP_NO_MEMORY',
@@ -62,6 +62,16 @@ const BMS_CODES: Partial<Record<number, ErrorCode>> = {
   [BmsGroupRc.BALANCE_NOT_POSSIBLE]: 'SMP_BMS_BALANCE_NOT_POSSIBLE'
 };
 
+const SETTINGS_CODES: Partial<Record<number, ErrorCode>> = {
+  [SettingsRc.KEY_NOT_FOUND]: 'SMP_SETTING_NOT_FOUND',
+  [SettingsRc.KEY_TOO_LONG]: 'SMP_SETTING_REFUSED',
+  [SettingsRc.READ_NOT_SUPPORTED]: 'SMP_SETTING_REFUSED',
+  [SettingsRc.ROOT_KEY_NOT_FOUND]: 'SMP_SETTING_REFUSED',
+  [SettingsRc.WRITE_NOT_SUPPORTED]: 'SMP_SETTING_REFUSED',
+  [SettingsRc.DELETE_NOT_SUPPORTED]: 'SMP_SETTING_REFUSED',
+  [SettingsRc.SAVE_NOT_SUPPORTED]: 'SMP_SETTING_REFUSED'
+};
+
 const BMS_RC_NAMES = Object.fromEntries(Object.entries(BmsGroupRc).map(([name, rc]) => [rc, name]));
 
 interface RequestIds {
@@ -96,6 +106,15 @@ export function responseError(body: CborMap, request: RequestIds): BmsError | un
 function groupError(group: number, rc: number, what: string, reason: string): BmsError {
   if (group === SmpGroup.image) {
     return new BmsError(IMAGE_CODES[rc] ?? 'SMP_DEVICE_ERROR', `${what} failed: image group rc ${rc} (${imageRcName(rc)})${reason}`);
+  }
+  if (group === SmpGroup.settings) {
+    const name = SETTINGS_RC_NAMES[rc] ?? `rc ${rc}`;
+    return new BmsError(SETTINGS_CODES[rc] ?? 'SMP_DEVICE_ERROR', `${what} failed: settings group rc ${rc} (${name})${reason}`);
+  }
+  if (group === SmpGroup.fs) {
+    const name = FS_RC_NAMES[rc] ?? `rc ${rc}`;
+    const code = rc === FsRc.FILE_NOT_FOUND || rc === FsRc.MOUNT_POINT_NOT_FOUND ? 'SMP_FILE_NOT_FOUND' : 'SMP_FILE_FAILED';
+    return new BmsError(code, `${what} failed: file group rc ${rc} (${name})${reason}`);
   }
   if (group === BMS_GROUP_ID) {
     const name = BMS_RC_NAMES[rc] ?? `rc ${rc}`;

@@ -22,8 +22,69 @@ export const OsCommand = {
   taskStats: 2,
   reset: 5,
   params: 6,
+  /** OS/application info, uname-like (CONFIG_MCUMGR_GRP_OS_INFO) */
+  info: 7,
   bootloaderInfo: 8
 } as const;
+
+/** os_mgmt_err_code_t: v2 `err.rc` for group 0. */
+export const OsRc = { UNKNOWN: 1, INVALID_FORMAT: 2, QUERY_YIELDS_NO_ANSWER: 3 } as const;
+
+/** enum mcuboot_mode, as bootloader info (OS cmd 8, query "mode") reports it. */
+export const McubootMode = {
+  singleApp: 0,
+  swapUsingScratch: 1,
+  overwriteOnly: 2,
+  swapUsingMove: 3,
+  directXip: 4,
+  directXipWithRevert: 5,
+  ramLoad: 6
+} as const;
+
+/** Settings management group (3), smp_group_3.rst. */
+export const SettingsCommand = { readWrite: 0, delete: 1, commit: 2, loadSave: 3 } as const;
+
+/** settings_mgmt_ret_code_t: v2 `err.rc` for group 3, in enum order. */
+export const SETTINGS_RC_NAMES = [
+  'OK',
+  'UNKNOWN',
+  'KEY_TOO_LONG',
+  'KEY_NOT_FOUND',
+  'READ_NOT_SUPPORTED',
+  'ROOT_KEY_NOT_FOUND',
+  'WRITE_NOT_SUPPORTED',
+  'DELETE_NOT_SUPPORTED',
+  'SAVE_NOT_SUPPORTED'
+] as const;
+export const SettingsRc = Object.fromEntries(SETTINGS_RC_NAMES.map((name, rc) => [name, rc])) as Record<
+  (typeof SETTINGS_RC_NAMES)[number],
+  number
+>;
+
+/** File management group (8), smp_group_8.rst. */
+export const FsCommand = { file: 0, status: 1, hash: 2, supportedHashes: 3, close: 4 } as const;
+
+/** fs_mgmt_err_code_t: v2 `err.rc` for group 8, in enum order. */
+export const FS_RC_NAMES = [
+  'OK',
+  'UNKNOWN',
+  'FILE_INVALID_NAME',
+  'FILE_NOT_FOUND',
+  'FILE_IS_DIRECTORY',
+  'FILE_OPEN_FAILED',
+  'FILE_SEEK_FAILED',
+  'FILE_READ_FAILED',
+  'FILE_TRUNCATE_FAILED',
+  'FILE_DELETE_FAILED',
+  'FILE_WRITE_FAILED',
+  'FILE_OFFSET_NOT_VALID',
+  'FILE_OFFSET_LARGER_THAN_FILE',
+  'CHECKSUM_HASH_NOT_FOUND',
+  'MOUNT_POINT_NOT_FOUND',
+  'READ_ONLY_FILESYSTEM',
+  'FILE_EMPTY'
+] as const;
+export const FsRc = Object.fromEntries(FS_RC_NAMES.map((name, rc) => [name, rc])) as Record<(typeof FS_RC_NAMES)[number], number>;
 
 export const ImageCommand = {
   state: 0,
@@ -125,6 +186,8 @@ export function imageRcName(rc: number): string {
 const COMMAND_NAMES: Record<number, [string, Record<number, string>]> = {
   [SmpGroup.os]: ['os', invert(OsCommand)],
   [SmpGroup.image]: ['image', invert(ImageCommand)],
+  [SmpGroup.settings]: ['settings', invert(SettingsCommand)],
+  [SmpGroup.fs]: ['fs', invert(FsCommand)],
   [BMS_GROUP_ID]: ['bms', invert(BmsCommand)]
 };
 

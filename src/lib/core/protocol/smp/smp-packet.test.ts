@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket, encodePacket } from './smp-packet';
-import { SMP_VECTORS, vectorPacket } from './smp-vectors';
+import { SMP_VECTORS, vectorPacket, type SmpVector } from './smp-vectors';
 import { toHex } from './hex';
 import { BmsError } from '../../errors';
 
@@ -14,9 +14,9 @@ function codeOf(fn: () => unknown): string {
 }
 
 describe('SMP packet header', () => {
-  it.each(Object.entries(SMP_VECTORS))('encodes and decodes the %s vector', (_, vector) => {
+  it.each(Object.entries(SMP_VECTORS as Record<string, SmpVector>))('encodes and decodes the %s vector', (_, vector) => {
     const { length: _length, ...fields } = vector.header;
-    expect(toHex(encodePacket({ ...fields, body: vector.body }))).toBe(vector.packet.replace(/ /g, ''));
+    expect(toHex(encodePacket({ ...fields, body: vector.body }, { indefinite: vector.indefinite }))).toBe(vector.packet.replace(/ /g, ''));
     expect(decodePacket(vectorPacket(vector))).toEqual({ header: vector.header, body: vector.body });
   });
 

@@ -4,7 +4,7 @@
  *   byte 1: flags, bytes 2-3: body length, bytes 4-5: group, byte 6: sequence, byte 7: command
  */
 import { fail } from '../../errors';
-import { decodeCbor, encodeCbor, isCborMap, type CborMap } from './cbor';
+import { decodeCbor, encodeCbor, isCborMap, type CborEncodeOptions, type CborMap } from './cbor';
 
 export const SMP_HEADER_SIZE = 8;
 
@@ -31,8 +31,8 @@ export interface SmpPacket {
 /** The header fields a sender chooses; `length` is computed from the body. */
 export type SmpPacketFields = Omit<SmpHeader, 'length' | 'flags'> & { flags?: number; body: CborMap };
 
-export function encodePacket(fields: SmpPacketFields): Uint8Array {
-  const body = encodeCbor(fields.body);
+export function encodePacket(fields: SmpPacketFields, options: CborEncodeOptions = {}): Uint8Array {
+  const body = encodeCbor(fields.body, options);
   const { version, op, group, seq, command } = fields;
   const flags = fields.flags ?? 0;
   checkField('version', version, 1);

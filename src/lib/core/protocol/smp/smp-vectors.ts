@@ -17,6 +17,8 @@ export interface SmpVector {
   body: CborMap;
   /** the console frame(s) at the standard 127-byte line length, as a latin-1 string */
   frame: string;
+  /** the body is encoded with indefinite-length maps, as Zephyr's zcbor writes them */
+  indefinite?: boolean;
 }
 
 const SHA = fromHex('a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf');
@@ -92,6 +94,67 @@ export const SMP_VECTORS = {
     header: { version: 1, op: 3, flags: 0, length: 7, group: 1, seq: 5, command: 1 },
     body: { off: 64 },
     frame: '\x06\x09ABELAAAHAAEFAaFjb2ZmGECWXA==\n'
+  },
+  mcumgrEchoRequest: {
+    description: 'v1 write, OS echo, seq 7: {"d": "hi"}, as the mcumgr CLI sends it (CRC 0xCE0F)',
+    packet: '02 00 00 06 00 00 07 00 a1 61 64 62 68 69',
+    header: { version: 0, op: 2, flags: 0, length: 6, group: 0, seq: 7, command: 0 },
+    body: { d: 'hi' },
+    frame: '\x06\x09ABACAAAGAAAHAKFhZGJoac4P\n'
+  },
+  mcumgrEchoResponse: {
+    description:
+      "Zephyr smp_svr's answer to that echo, observed on the wire (device-families.md §1): indefinite-length map 0xBF … 0xFF",
+    packet: '03 00 00 07 00 00 07 00 bf 61 72 62 68 69 ff',
+    header: { version: 0, op: 3, flags: 0, length: 7, group: 0, seq: 7, command: 0 },
+    body: { r: 'hi' },
+    frame: '\x06\x09ABEDAAAHAAAHAL9hcmJoaf9I1w==\n',
+    indefinite: true
+  },
+  bmsIdentityProbe: {
+    description: 'v2 read, group 64 (our BMS group) command 0 (identity), seq 8: {} — the family probe',
+    packet: '08 00 00 01 00 40 08 00 a0',
+    header: { version: 1, op: 0, flags: 0, length: 1, group: 64, seq: 8, command: 0 },
+    body: {},
+    frame: '\x06\x09AAsIAAABAEAIAKAeiA==\n'
+  },
+  mcumgrNoBmsGroup: {
+    description: 'stock mcumgr answer to the probe: {"rc": 8} (MGMT_ERR_ENOTSUP, no such group), indefinite-length',
+    packet: '09 00 00 06 00 40 08 00 bf 62 72 63 08 ff',
+    header: { version: 1, op: 1, flags: 0, length: 6, group: 64, seq: 8, command: 0 },
+    body: { rc: 8 },
+    frame: '\x06\x09ABAJAAAGAEAIAL9icmMI/7ly\n',
+    indefinite: true
+  },
+  settingsReadRequest: {
+    description: 'v2 read, settings group 3, read/write (cmd 0), seq 9: {"name": "bms/cell_ov_mv"}',
+    packet: '08 00 00 15 00 03 09 00 a1 64 6e 61 6d 65 6e 62 6d 73 2f 63 65 6c 6c 5f 6f 76 5f 6d 76',
+    header: { version: 1, op: 0, flags: 0, length: 21, group: 3, seq: 9, command: 0 },
+    body: { name: 'bms/cell_ov_mv' },
+    frame: '\x06\x09AB8IAAAVAAMJAKFkbmFtZW5ibXMvY2VsbF9vdl9tdqyM\n'
+  },
+  settingsReadResponse: {
+    description: 'stock mcumgr answer: {_ "val": h\'6810\'} (4200 mV, little-endian, as the firmware stores it)',
+    packet: '09 00 00 09 00 03 09 00 bf 63 76 61 6c 42 68 10 ff',
+    header: { version: 1, op: 1, flags: 0, length: 9, group: 3, seq: 9, command: 0 },
+    body: { val: Uint8Array.of(0x68, 0x10) },
+    frame: '\x06\x09ABMJAAAJAAMJAL9jdmFsQmgQ/+8/\n',
+    indefinite: true
+  },
+  osInfoRequest: {
+    description: 'v2 read, OS group, OS/application info (cmd 7), seq 10: {"format": "s"}',
+    packet: '08 00 00 0a 00 00 0a 07 a1 66 66 6f 72 6d 61 74 61 73',
+    header: { version: 1, op: 0, flags: 0, length: 10, group: 0, seq: 10, command: 7 },
+    body: { format: 's' },
+    frame: '\x06\x09ABQIAAAKAAAKB6FmZm9ybWF0YXMgZg==\n'
+  },
+  osInfoResponse: {
+    description: 'stock mcumgr answer: {_ "output": "Zephyr"} (the kernel name)',
+    packet: '09 00 00 10 00 00 0a 07 bf 66 6f 75 74 70 75 74 66 5a 65 70 68 79 72 ff',
+    header: { version: 1, op: 1, flags: 0, length: 16, group: 0, seq: 10, command: 7 },
+    body: { output: 'Zephyr' },
+    frame: '\x06\x09ABoJAAAQAAAKB79mb3V0cHV0ZlplcGh5cv/87A==\n',
+    indefinite: true
   }
 } satisfies Record<string, SmpVector>;
 

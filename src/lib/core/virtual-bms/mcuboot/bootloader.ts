@@ -27,6 +27,11 @@ export interface BootEnvironment {
   resetReason: ResetReason;
   /** the recovery button (MCUboot's detect pin) held during reset */
   recoveryButton: boolean;
+  /**
+   * false: a bootloader that never swaps (a board without MCUboot's upgrade support): a pending image
+   * stays pending in slot 1 and slot 0 runs again, so only a read-back shows the update did not happen.
+   */
+  swap?: boolean;
   setPhase(phase: FlashPhase): void;
 }
 
@@ -85,6 +90,10 @@ export async function runBootloader(env: BootEnvironment): Promise<BootResult> {
   if (env.recoveryButton) {
     log.add('recovery', 'recovery button held: serial recovery, no image is checked or swapped');
     return { mode: 'recovery', events: log.events, elapsedMs: log.t };
+  }
+  if (env.swap === false) {
+    log.add('swap', 'this bootloader does not swap: slot 1 is left as it is');
+    return bootPrimary(env, log);
   }
   env.setPhase('swap');
   const bs = readBootStatus(layout.primary, layout.secondary);

@@ -10,6 +10,8 @@ export interface EndpointFraming {
   push(bytes: Uint8Array): Uint8Array[];
   /** one response as the transmissions that carry it */
   encode(packet: Uint8Array): Uint8Array[];
+  /** the application came up on this endpoint (a shell prints its banner and prompt) */
+  started?(): void;
 }
 
 /** Lines longer than the device's line buffer are lost, as a Zephyr UART driver drops them. */

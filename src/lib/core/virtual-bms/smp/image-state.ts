@@ -102,11 +102,22 @@ export function stateWrite(ctx: DeviceContext, body: CborMap): Reply {
   return stateRead(ctx);
 }
 
-/** img_mgmt_erase: slot 1 by default; refused while the slot is pending or needed for a revert. */
-export function eraseSlot(ctx: DeviceContext, body: CborMap): Reply {
+/**
+ * img_mgmt_erase: slot 1 by default; refused while the slot is pending or needed for a revert, unless
+ * the firmware is built with CONFIG_MCUMGR_GRP_IMG_ALLOW_ERASE_PENDING (`allowPending`): then only the
+ * running slot is refused, and erasing a pending image is how a client gets a stuck slot 1 back.
+ */
+export function eraseSlotHandler(options: { allowPending: boolean }) {
+  return (ctx: DeviceContext, body: CborMap): Reply => eraseSlotWith(ctx, body, options.allowPending);
+}
+
+export const eraseSlot = eraseSlotHandler({ allowPending: false });
+
+function eraseSlotWith(ctx: DeviceContext, body: CborMap, allowPending: boolean): Reply {
   const slot = uintField(body, 'slot') ?? 1;
   const area = slotArea(ctx.layout, slot);
-  if (area && readSlotInfo(area) && slotInUse(ctx.layout, slot)) {
+  const inUse = allowPending ? slot === ACTIVE_SLOT : slotInUse(ctx.layout, slot);
+  if (area && readSlotInfo(area) && inUse) {
     return imageError(ImageRc.NO_FREE_SLOT, `slot ${slot} is in use`);
   }
   if (!area) return imageError(ImageRc.INVALID_SLOT, `no slot ${slot}`);

@@ -1,6 +1,6 @@
 /** OS group (0) commands as Zephyr's os_mgmt serves them, and MCUboot's in serial recovery. */
 import type { CborMap } from '../../protocol/smp/cbor';
-import { SmpGroup } from '../../protocol/smp/smp-ids';
+import { McubootMode, OsRc, SmpGroup } from '../../protocol/smp/smp-ids';
 import type { DeviceContext } from '../device-context';
 import { BadRequest, boolField, groupError, ok, textField, type Reply } from './smp-reply';
 
@@ -8,10 +8,6 @@ import { BadRequest, boolField, groupError, ok, textField, type Reply } from './
 export const RESET_DELAY_MS = 250;
 /** MCUboot serial recovery: MCUBOOT_SERIAL_MAX_RECEIVE_SIZE and a single buffer. */
 export const RECOVERY_LIMITS = { bufSize: 512, bufCount: 1 };
-/** os_mgmt_err_code_t */
-const OS_QUERY_YIELDS_NO_ANSWER = 3;
-/** enum mcuboot_mode: MCUBOOT_MODE_SWAP_USING_MOVE */
-const MCUBOOT_MODE_SWAP_USING_MOVE = 3;
 
 export function echo(_ctx: DeviceContext, body: CborMap): Reply {
   const text = textField(body, 'd');
@@ -30,9 +26,14 @@ export function params(ctx: DeviceContext): Reply {
   return ok({ buf_size: limits.bufSize, buf_count: limits.bufCount });
 }
 
-export function bootloaderInfo(_ctx: DeviceContext, body: CborMap): Reply {
-  const query = textField(body, 'query');
-  if (query === undefined) return ok({ bootloader: 'MCUboot' });
-  if (query === 'mode') return ok({ mode: MCUBOOT_MODE_SWAP_USING_MOVE });
-  return groupError(SmpGroup.os, OS_QUERY_YIELDS_NO_ANSWER, `unknown query "${query}"`);
+/** Bootloader info (cmd 8) of an MCUboot built in this mode (enum mcuboot_mode). */
+export function bootloaderInfoIn(mode: number): (ctx: DeviceContext, body: CborMap) => Reply {
+  return (_ctx, body) => {
+    const query = textField(body, 'query');
+    if (query === undefined) return ok({ bootloader: 'MCUboot' });
+    if (query === 'mode') return ok({ mode });
+    return groupError(SmpGroup.os, OsRc.QUERY_YIELDS_NO_ANSWER, `unknown query "${query}"`);
+  };
 }
+
+export const bootloaderInfo = bootloaderInfoIn(McubootMode.swapUsingMove);

@@ -41,6 +41,11 @@ export class SmpUart {
     this.#busy = false;
   }
 
+  /** The application's console is up. */
+  started(): void {
+    this.#framing.started?.();
+  }
+
   receive(bytes: Uint8Array): void {
     const { bufSize, bufCount } = this.#host.limits();
     for (const bytesOfPacket of this.#framing.push(bytes)) {

@@ -1,9 +1,9 @@
-/** OS group (0): echo, reset, mcumgr params, bootloader info (smp_group_0.rst). */
+/** OS group (0): echo, reset, mcumgr params, OS info, bootloader info (smp_group_0.rst). */
 import { isBmsError } from '../../../errors';
 import type { CborMap } from '../cbor';
 import type { SmpClient, SmpLimits } from '../smp-client';
 import { OsCommand, SmpGroup } from '../smp-ids';
-import { need } from './body-fields';
+import { maybe, need } from './body-fields';
 
 export interface CallOptions {
   timeoutMs?: number;
@@ -62,6 +62,40 @@ export async function bootloaderInfo(client: SmpClient, query?: string, options:
     body: query === undefined ? {} : { query },
     ...options
   });
+}
+
+/**
+ * OS/application info (cmd 7), uname-like: each `format` letter adds a word (s kernel name, n node,
+ * r release, v version, b build date, m machine, p processor, i hardware platform, o OS, a all).
+ */
+export async function osInfo(client: SmpClient, format?: string, options: CallOptions = {}): Promise<string> {
+  const body = await client.request({
+    op: 'read',
+    group: SmpGroup.os,
+    command: OsCommand.info,
+    body: format === undefined ? {} : { format },
+    ...options
+  });
+  return need(body, 'output', 'string', 'os info');
+}
+
+export interface BootloaderMode {
+  /** the bootloader's name (cmd 8 without a query): "MCUboot" */
+  name: string;
+  /** enum mcuboot_mode (McubootMode in smp-ids.ts) when the bootloader is MCUboot */
+  mode?: number;
+  /** MCUboot refuses downgrades */
+  noDowngrade?: boolean;
+}
+
+/** Bootloader name and, for MCUboot, its mode: whether a fallback (swap with revert) exists at all. */
+export async function bootloaderMode(client: SmpClient, options: CallOptions = {}): Promise<BootloaderMode> {
+  const name = need(await bootloaderInfo(client, undefined, options), 'bootloader', 'string', 'bootloader info');
+  if (name !== 'MCUboot') return { name };
+  const body = await bootloaderInfo(client, 'mode', options);
+  const mode = need(body, 'mode', 'number', 'bootloader info');
+  const noDowngrade = maybe(body, 'no-downgrade', 'boolean', 'bootloader info');
+  return noDowngrade === undefined ? { name, mode } : { name, mode, noDowngrade };
 }
 
 export interface NegotiatedLimits {
