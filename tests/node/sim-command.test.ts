@@ -158,8 +158,8 @@ describe.skipIf(!hasSocat)('bms-flasher sim', () => {
     expect(await run(['--pty', join(folder, 'x'), '--no-swap'], io, Promise.resolve())).toBe(2);
     expect(out.join('')).toContain('--no-swap does not apply to --family bms');
     expect(await run(['--pty', join(folder, 'x'), '--family', 'mcumgr', '--enrol', 'k.pub'], io, Promise.resolve())).toBe(2);
-    expect(await run(['--pty', join(folder, 'x'), '--family', 'jbd'], io, Promise.resolve())).toBe(2);
-    expect(out.join('')).toContain('--family must be one of bms, mcumgr');
+    expect(await run(['--pty', join(folder, 'x'), '--family', 'seplos'], io, Promise.resolve())).toBe(2);
+    expect(out.join('')).toContain('--family must be one of bms, mcumgr, libresolar, jbd, jk, daly');
     await writeFile(join(folder, 'bad.json'), 'not json');
     expect(await run(['--pty', join(folder, 'bms'), '--state', join(folder, 'bad.json')], io, Promise.resolve())).toBe(1);
     expect(out.join('')).toContain('is not a saved simulator state');
