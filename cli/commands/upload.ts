@@ -10,7 +10,7 @@ import { isBmsError } from '../../src/lib/core/errors';
 import { parseImage } from '../../src/lib/core/image/parse-image';
 import { formatVersion } from '../../src/lib/core/image/version';
 import { uploadImage, type UploadResult } from '../../src/lib/core/protocol/smp/upload';
-import type { TechnicianSigner } from '../../src/lib/core/update/technician-signer';
+import type { TechnicianSigner } from '../../src/lib/core/family/technician-signer';
 import { parseCommandLine, parseInteger, processIo, readBytes, runCommand, type CliIo } from '../args';
 import { JSON_OPTION, KEY_OPTION, linkSettings, withDevice, type DeviceCommandDeps, type DeviceConnection } from '../open-link';
 import { DEVICE_OPTIONS, DEVICE_USAGE, loadTechnician } from './device-options';

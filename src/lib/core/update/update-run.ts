@@ -7,7 +7,7 @@ import { DEFAULT_SAFETY_LIMITS } from './checks/safety-limits';
 import type { UpdateContext, UpdateOptions } from './update-context';
 import type { LogEntry, PhaseName, PhaseRecord, UpdateState } from './update-state';
 import { DEFAULT_TIMINGS } from './update-timings';
-import { throwIfCancelled, wait } from './wait';
+import { throwIfCancelled, wait } from '../wait';
 
 export type Step = (ctx: UpdateContext) => Promise<void>;
 

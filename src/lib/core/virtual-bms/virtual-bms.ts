@@ -25,7 +25,7 @@ import { createFlashLayout, DEFAULT_SLOT_SIZE, type FlashLayout } from './flash/
 import { readSlotInfo } from './mcuboot/image-slots';
 import type { PowerLossTrigger } from './flash/power-faults';
 import type { InterfaceFaults } from './board/self-test';
-import { TECHNICIAN_TEST_PUBLIC_KEY, VENDOR_TEST_KEY } from './mcuboot/test-keys';
+import { TECHNICIAN_TEST_PUBLIC_KEY, VENDOR_TEST_KEY } from '../image/test-keys';
 import { readTrusted, writeTrusted } from './mcuboot/trusted-storage';
 import { importState, exportFlashState, savedSlotSize, type VirtualBmsState } from './virtual-bms-state';
 
