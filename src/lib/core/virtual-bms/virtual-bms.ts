@@ -16,7 +16,7 @@ import { applyConfigUpdate, defaultConfig } from './bms/config-schema';
 import { saveConfig } from './bms/config-store';
 import type { FlashPhase } from './mcuboot/bootloader';
 import { SwapType, readSwapState, swapTypeOf } from './mcuboot/boot-trailer';
-import type { SmpLimits } from './device-context';
+import type { SmpLimits } from '../protocol/smp/smp-client-types';
 import { systemClock, type DeviceClock } from './board/device-clock';
 import { resolveIdentity, type DeviceIdentity } from './board/device-identity';
 import type { DevicePort, GattEndpoint } from '../link/device-port';

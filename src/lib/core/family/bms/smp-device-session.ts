@@ -13,7 +13,7 @@ import { negotiateLimits, reset } from '../../protocol/smp/groups/os-group';
 import { testLink, type LinkTestOptions, type LinkTestResult } from '../../protocol/smp/link-test';
 import { SmpClient, type SmpClientOptions } from '../../protocol/smp/smp-client';
 import { sameBytes } from '../../image/same-bytes';
-import { uploadImage, type UploadOptions as SmpUploadOptions } from '../../protocol/smp/upload';
+import { uploadImage, type SmpUploadOptions } from '../../protocol/smp/upload';
 import type { DeviceSession, ImageSlot, LinkProbeReport } from '../device-session';
 import { wait } from '../../wait';
 
