@@ -62,14 +62,16 @@ describe('core purity check (R12 R13: one core for the browser app, its workers 
     expect(core.filter((file) => !listed.includes(file))).toEqual([]);
   });
 
-  it.each([
-    ['window', 'export const w = window.location;', "Cannot find name 'window'"],
-    ['navigator', 'export const s = navigator.serial;', "Cannot find name 'navigator'"],
-    ['document', 'export const d = document.title;', "Cannot find name 'document'"],
-    ['process', 'export const e = process.env;', "Cannot find name 'process'"],
-    ['Buffer', "export const b = Buffer.from('x');", "Cannot find name 'Buffer'"],
-    ['node-import', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", "'node:fs'"]
-  ])('refuses %s in core', (name, source, complaint) => {
+  /** Each forbidden reference, and what the compiler must say about it. */
+  const FORBIDDEN: Record<string, { source: string; complaint: string }> = {
+    window: { source: 'export const w = window.location;', complaint: "Cannot find name 'window'" },
+    navigator: { source: 'export const s = navigator.serial;', complaint: "Cannot find name 'navigator'" },
+    document: { source: 'export const d = document.title;', complaint: "Cannot find name 'document'" },
+    process: { source: 'export const e = process.env;', complaint: "Cannot find name 'process'" },
+    Buffer: { source: "export const b = Buffer.from('x');", complaint: "Cannot find name 'Buffer'" },
+    'node-import': { source: "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", complaint: "'node:fs'" }
+  };
+  it.each(Object.entries(FORBIDDEN))('refuses %s in core', (name, { source, complaint }) => {
     expect(compileAsCore(name, source)).toContain(complaint);
   });
 });
