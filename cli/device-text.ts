@@ -5,7 +5,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ImageSlotState } from '../src/lib/core/protocol/smp/groups/image-group';
 import { ProtectionFlag, type BmsIdentity, type BmsTelemetry } from '../src/lib/core/protocol/smp/groups/bms-group';
-import { formatDuration } from './progress-bar';
+import { formatClock } from '../src/lib/core/format';
 
 const FLAGS = ['active', 'confirmed', 'pending', 'bootable', 'permanent'] as const;
 
@@ -104,6 +104,6 @@ export function telemetryLines(s: TelemetrySummary): string[] {
     `  ${s.cells.count} cells ${s.cells.min_mv} … ${s.cells.max_mv} mV (spread ${s.cells.spread_mv} mV), ${s.cells.balancing} balancing`,
     `  ${temps}`,
     `  protections ${s.protections.join(', ') || 'none'}  charge FET ${onOff(s.chg_fet)}  discharge FET ${onOff(s.dsg_fet)}` +
-      `  cycles ${s.cycles}  uptime ${formatDuration(s.uptime_s)}`
+      `  cycles ${s.cycles}  uptime ${formatClock(s.uptime_s)}`
   ];
 }

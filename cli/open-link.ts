@@ -5,17 +5,15 @@
  * option names and the technician key lookup are the ones `flash` uses (commands/device-options.ts).
  * Tests pass another link opener (a paced line to the virtual BMS) through `DeviceCommandDeps`.
  */
-import type { Link } from '../src/lib/core/link/link';
+import { DEFAULT_BAUD, type Link } from '../src/lib/core/link/link';
 import type { AuthGranted } from '../src/lib/core/protocol/smp/groups/bms-group';
 import type { SmpClient } from '../src/lib/core/protocol/smp/smp-client';
-import { authenticate } from '../src/lib/core/update/authenticate';
-import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../src/lib/core/update/smp-device-session';
-import type { TechnicianSigner } from '../src/lib/core/update/technician-signer';
+import { authenticate } from '../src/lib/core/family/authenticate';
+import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../src/lib/core/family/bms/smp-device-session';
+import type { TechnicianSigner } from '../src/lib/core/family/technician-signer';
 import { openSerialPortLink } from '../src/lib/platform/node/serialport-link';
 import { UsageError, parseInteger } from './args';
 import type { DeviceValues } from './commands/device-options';
-
-export const DEFAULT_BAUD = 115200;
 
 export const JSON_OPTION = { json: { type: 'boolean' } } as const;
 

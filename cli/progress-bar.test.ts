@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressBar, formatBar, formatBytes, formatDuration, formatStatus } from './progress-bar';
+import { formatClock, formatSize } from '../src/lib/core/format';
+import { createProgressBar, formatBar, formatStatus } from './progress-bar';
 
 function capture(isTTY: boolean, columns = 100) {
   const writes: string[] = [];
@@ -8,13 +9,13 @@ function capture(isTTY: boolean, columns = 100) {
 
 describe('progress bar', () => {
   it('formats sizes, durations and the status line', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(262_144)).toBe('256.0 KiB');
-    expect(formatBytes(3 * 1024 * 1024)).toBe('3.00 MiB');
-    expect(formatDuration(7)).toBe('0:07');
-    expect(formatDuration(750)).toBe('12:30');
-    expect(formatDuration(3723)).toBe('1:02:03');
-    expect(formatDuration(Infinity)).toBe('--:--');
+    expect(formatSize(512)).toBe('512 B');
+    expect(formatSize(262_144)).toBe('256.0 KiB');
+    expect(formatSize(3 * 1024 * 1024)).toBe('3.00 MiB');
+    expect(formatClock(7)).toBe('0:07');
+    expect(formatClock(750)).toBe('12:30');
+    expect(formatClock(3723)).toBe('1:02:03');
+    expect(formatClock(Infinity)).toBe('--:--');
     expect(formatBar(5, 10, 10)).toBe('[#####.....]');
     expect(formatStatus({ sent: 131_072, total: 262_144, bytesPerSecond: 10_240, etaSeconds: 12.8, retries: 2 })).toBe(
       ' 50.0 %  128.0 KiB / 256.0 KiB  10.0 KiB/s  ETA 0:13  retries 2'

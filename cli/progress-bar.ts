@@ -5,6 +5,7 @@
  * from the caller when it knows them (the upload engine counts only this session's bytes), otherwise
  * computed here from the bar's own clock.
  */
+import { formatClock, formatSize } from '../src/lib/core/format';
 
 export interface TransferProgress {
   sent: number;
@@ -35,33 +36,14 @@ export interface ProgressBar {
   finish(): void;
 }
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-
-export function formatBytes(bytes: number): string {
-  if (bytes < KIB) return `${bytes} B`;
-  if (bytes < MIB) return `${(bytes / KIB).toFixed(1)} KiB`;
-  return `${(bytes / MIB).toFixed(2)} MiB`;
-}
-
-/** "0:07", "12:30", "1:02:03"; "--:--" while the rate is unknown. */
-export function formatDuration(seconds: number | undefined): string {
-  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '--:--';
-  const s = Math.round(seconds);
-  const two = (n: number) => String(n).padStart(2, '0');
-  const hours = Math.floor(s / 3600);
-  const minutes = Math.floor((s % 3600) / 60);
-  return hours > 0 ? `${hours}:${two(minutes)}:${two(s % 60)}` : `${minutes}:${two(s % 60)}`;
-}
-
 /** The text after the bar: "45.2 %  118.5 KiB / 262.1 KiB  10.8 KiB/s  ETA 0:13  retries 2". */
 export function formatStatus(progress: Required<TransferProgress>): string {
   const percent = progress.total > 0 ? (progress.sent / progress.total) * 100 : 100;
   const parts = [
     `${percent.toFixed(1).padStart(5)} %`,
-    `${formatBytes(progress.sent)} / ${formatBytes(progress.total)}`,
-    `${formatBytes(Math.round(progress.bytesPerSecond))}/s`,
-    `ETA ${formatDuration(progress.etaSeconds)}`
+    `${formatSize(progress.sent)} / ${formatSize(progress.total)}`,
+    `${formatSize(Math.round(progress.bytesPerSecond))}/s`,
+    `ETA ${formatClock(progress.etaSeconds)}`
   ];
   if (progress.retries > 0) parts.push(`retries ${progress.retries}`);
   return parts.join('  ');

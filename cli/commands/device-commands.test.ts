@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeError } from '../../src/lib/core/error-catalog';
 import { makeTestFirmware } from '../../src/lib/core/virtual-bms/firmware-behaviour';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { createVirtualBms, type VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { privateKeyToPem, publicKeyToPem } from '../../src/lib/core/image/keys';
 import { connectPacedLink } from '../../src/lib/core/link/paced-link';

@@ -10,7 +10,7 @@ import { parseAnyKeyPem, type TrustedKey } from '../../src/lib/core/image/keys';
 import { createReportStore } from '../../src/lib/core/report/update-report';
 import type { UpdateStores } from '../../src/lib/core/update/update-context';
 import { defaultDataDir, fileBackupRecords, fileReportRecords, loadTechnicianKeyFile } from '../../src/lib/platform/node/file-store';
-import type { TechnicianSigner } from '../../src/lib/core/update/technician-signer';
+import type { TechnicianSigner } from '../../src/lib/core/family/technician-signer';
 import { fail } from '../../src/lib/core/errors';
 import { readText, type CliIo } from '../args';
 

@@ -10,11 +10,12 @@ import { isBmsError } from '../../src/lib/core/errors';
 import { parseImage } from '../../src/lib/core/image/parse-image';
 import { formatVersion } from '../../src/lib/core/image/version';
 import { uploadImage, type UploadResult } from '../../src/lib/core/protocol/smp/upload';
-import type { TechnicianSigner } from '../../src/lib/core/update/technician-signer';
+import type { TechnicianSigner } from '../../src/lib/core/family/technician-signer';
 import { parseCommandLine, parseInteger, processIo, readBytes, runCommand, type CliIo } from '../args';
 import { JSON_OPTION, KEY_OPTION, linkSettings, withDevice, type DeviceCommandDeps, type DeviceConnection } from '../open-link';
 import { DEVICE_OPTIONS, DEVICE_USAGE, loadTechnician } from './device-options';
-import { createProgressBar, formatBytes, formatDuration, type ProgressOutput } from '../progress-bar';
+import { formatClock, formatSize } from '../../src/lib/core/format';
+import { createProgressBar, type ProgressOutput } from '../progress-bar';
 
 export const summary = 'upload a signed image to the inactive slot (resumable, with progress)';
 
@@ -63,8 +64,8 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
       }
       const seconds = result.durationMs / 1000;
       io.out(
-        `uploaded ${positionals[0]}: ${formatBytes(result.total)}, version ${formatVersion(image.header.version)}\n` +
-          `  ${formatBytes(result.total - result.resumedFrom)} sent in ${formatDuration(seconds)} (${formatBytes(result.bytesPerSecond)}/s)` +
+        `uploaded ${positionals[0]}: ${formatSize(result.total)}, version ${formatVersion(image.header.version)}\n` +
+          `  ${formatSize(result.total - result.resumedFrom)} sent in ${formatClock(seconds)} (${formatSize(result.bytesPerSecond)}/s)` +
           `${result.resumedFrom > 0 ? `, resumed from ${result.resumedFrom} bytes` : ''}` +
           `${resumes > 0 ? `, ${resumes} reconnection${resumes > 1 ? 's' : ''}` : ''}` +
           `${result.retries > 0 ? `, ${result.retries} retries` : ''}\n` +

@@ -10,7 +10,7 @@
  * 115200 baud × 1 MiB (about 2 minutes a run, 4 runs); BENCH_UPLOAD_CASES=all adds it.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { SmpLimits } from '../../src/lib/core/virtual-bms/device-context';
+import type { SmpLimits } from '../../src/lib/core/protocol/smp/smp-client-types';
 import { DEFAULT_SLOT_SIZE } from '../../src/lib/core/virtual-bms/flash/flash-layout';
 import { uploadBody, type UploadChunk } from '../../src/lib/core/protocol/smp/groups/image-group';
 import { encodeSerialFrames } from '../../src/lib/core/protocol/smp/serial-frame';

@@ -4,15 +4,15 @@
  * the upload benchmark and the upload resilience tests.
  */
 import type { DevicePort } from '../../src/lib/core/link/device-port';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/image/test-keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { signImage } from '../../src/lib/core/image/sign-image';
 import { connectPacedLink, type PacedLink, type PacedLinkOptions } from '../../src/lib/core/link/paced-link';
 import { seededRandom } from '../../src/lib/core/link/seeded-random';
 import type { SmpClientOptions } from '../../src/lib/core/protocol/smp/smp-client';
-import { authenticate } from '../../src/lib/core/update/authenticate';
-import { createSmpDeviceSession, type SmpDeviceSession } from '../../src/lib/core/update/smp-device-session';
-import { secretKeySigner } from '../../src/lib/core/update/technician-signer';
+import { authenticate } from '../../src/lib/core/family/authenticate';
+import { createSmpDeviceSession, type SmpDeviceSession } from '../../src/lib/core/family/bms/smp-device-session';
+import { secretKeySigner } from '../../src/lib/core/family/technician-signer';
 
 /** Boots a virtual BMS (e.g. with other SMP buffers or slot size) and waits until its application answers. */
 export async function bootVirtualBms(options: Omit<VirtualBmsOptions, 'clock'> = {}, timeoutMs = 5000): Promise<VirtualBms> {

@@ -4,7 +4,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_IDENTITY } from '../../src/lib/core/virtual-bms/board/device-identity';
 import { readFirmwareBehaviour } from '../../src/lib/core/virtual-bms/firmware-behaviour';
-import { VENDOR_TEST_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { formatVersion } from '../../src/lib/core/image/version';
 import { verifyImage } from '../../src/lib/core/image/verify-image';
 import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from './build-catalog';

@@ -10,7 +10,7 @@ import { makeTestFirmware, type FirmwareBehaviour } from '../../src/lib/core/vir
 import { parseImage } from '../../src/lib/core/image/parse-image';
 import { publicKeyToPem } from '../../src/lib/core/image/keys';
 import { formatVersion } from '../../src/lib/core/image/version';
-import { VENDOR_TEST_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { CATALOG_FORMAT, type CatalogImage, type CatalogText, type FirmwareCatalog } from '../../src/lib/ui/catalog/catalog';
 
 /** Firmware-sized enough for a visible progress bar, small enough for fast e2e runs over the virtual link. */

@@ -1,6 +1,6 @@
 import { pickFirmware } from './helpers/firmware-page';
 import { expect, test, type Page } from '@playwright/test';
-import { VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/image/test-keys';
 import {
   IMGTOOL_KEY_FINGERPRINT,
   IMGTOOL_SIGNED,

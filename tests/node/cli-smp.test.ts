@@ -17,7 +17,7 @@ import * as state from '../../cli/commands/state';
 import * as upload from '../../cli/commands/upload';
 import type { DeviceCommandDeps } from '../../cli/open-link';
 import type { UploadIo } from '../../cli/commands/upload';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/virtual-bms/mcuboot/test-keys';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_SECRET_KEY } from '../../src/lib/core/image/test-keys';
 import { createVirtualBms, type VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { privateKeyToPem } from '../../src/lib/core/image/keys';
 import { parseImage } from '../../src/lib/core/image/parse-image';

@@ -5,9 +5,9 @@
  */
 import { fail } from '../errors';
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
-import { authenticate } from '../update/authenticate';
-import type { DeviceSession } from '../update/device-session';
-import type { TechnicianSigner } from '../update/technician-signer';
+import { authenticate } from '../family/authenticate';
+import type { DeviceSession } from '../family/device-session';
+import type { TechnicianSigner } from '../family/technician-signer';
 import type { ConfigBackup } from './config-backup';
 import { diffConfig, restoreWrites, type ConfigChange } from './config-diff';
 

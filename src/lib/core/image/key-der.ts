@@ -4,7 +4,7 @@
  * fixed offsets, so a wrong or damaged key gets a precise message.
  */
 import { fail } from '../errors';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, concatBytes } from '@noble/hashes/utils.js';
 import { ED25519_KEY_SIZE } from './ed25519';
 
 /** SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (0 unused bits) … }: 12 bytes, then the key. */
@@ -116,8 +116,5 @@ export function encodePkcs8(secretKey: Uint8Array): Uint8Array {
 
 function concat(prefix: Uint8Array, key: Uint8Array): Uint8Array {
   if (key.length !== ED25519_KEY_SIZE) fail('IMAGE_KEY_INVALID', `Ed25519 key has ${key.length} bytes, expected 32`);
-  const out = new Uint8Array(prefix.length + key.length);
-  out.set(prefix);
-  out.set(key, prefix.length);
-  return out;
+  return concatBytes(prefix, key);
 }

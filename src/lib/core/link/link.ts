@@ -3,6 +3,9 @@
  * virtual BMS. No framing, no logging inside: protocol code sits on top.
  */
 
+/** The UART rate tried first: MCUboot serial recovery's and Zephyr's default console rate. */
+export const DEFAULT_BAUD = 115_200;
+
 /** How the bytes travel. Wireless links may not carry safety-critical images (R13). */
 export type LinkKind = 'web-serial' | 'webusb' | 'node-serial' | 'virtual' | 'ble';
 

@@ -2,7 +2,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ErrorData } from '../errors';
 import { formatVersion } from '../image/version';
-import { describeSigner } from '../update/technician-signer';
+import { describeSigner } from '../family/technician-signer';
 import type { UpdateContext } from '../update/update-context';
 import type { LogEntry, PhaseRecord, UpdateOutcome } from '../update/update-state';
 import { REPORT_FORMAT, type UpdateReport } from './update-report';

@@ -87,7 +87,7 @@ describe('acceptance and fallback', () => {
     const b = await bench();
     await b.bms.settled();
     const custom = { cell_ov_mv: 3600, device_name: 'rack 7' };
-    const auth = await import('./authenticate');
+    const auth = await import('../family/authenticate');
     await auth.authenticate(b.session, b.signer, b.bms.identity.serial);
     await b.session.writeConfig(custom);
     const configBefore = b.bms.snapshot().config;

@@ -9,7 +9,7 @@ import type { VerifiedImage } from '../image/verify-image';
 import { formatVersion } from '../image/version';
 import type { UpdateReport } from '../report/update-report';
 import type { CheckStatus } from './checks/check-result';
-import type { DeviceSession } from './device-session';
+import type { DeviceSession } from '../family/device-session';
 
 export interface KnownImage {
   /** where the tool knows it from: a file name or "report <id>" */

@@ -7,7 +7,7 @@
  * fully measured update procedure, reported as a recovery.
  */
 import { toErrorData } from '../errors';
-import { runProcedure, type Procedure } from './run-procedure';
+import { runProcedure, type Procedure } from './procedure-runner';
 import { UPDATE_PROCEDURE } from './run-update';
 import { authenticate } from './steps/authenticate';
 import { balanceCheck } from './steps/balance-check';

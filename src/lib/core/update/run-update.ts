@@ -1,5 +1,5 @@
 /**
- * THE safe update procedure (GitHub issue 5), as named phases run in order by run-procedure.ts:
+ * THE safe update procedure (GitHub issue 5), as named phases run in order by procedure-runner.ts:
  *
  *   before any write   connect → identify → preflight → checklist → authenticate → backup   (fail: blocked)
  *   install            transfer → verify-on-device                                          (fail: aborted)
@@ -10,7 +10,7 @@
  * See docs/update-procedure.md.
  */
 import type { UpdateOptions } from './update-context';
-import { runProcedure, type Procedure } from './run-procedure';
+import { runProcedure, type Procedure } from './procedure-runner';
 import type { FinalState } from './update-state';
 import { authenticate } from './steps/authenticate';
 import { backup } from './steps/backup';

@@ -14,8 +14,8 @@ import type { BalanceTestReport, BmsIdentity, BootEvent, SelfTestReport } from '
 import type { CheckResult } from './checks/check-result';
 import type { SafetyLimits } from './checks/safety-limits';
 import type { ChecklistAnswers, ChecklistRecord } from './checklist';
-import type { DeviceSession, ImageSlot } from './device-session';
-import type { TechnicianSigner } from './technician-signer';
+import type { DeviceSession, ImageSlot } from '../family/device-session';
+import type { TechnicianSigner } from '../family/technician-signer';
 import type { UpdateTimings } from './update-timings';
 import type { LogEntry, LogLevel, PhaseName, PhaseRecord, TransferPause, UpdateState } from './update-state';
 

@@ -14,7 +14,8 @@ import { runBootloader, type FlashPhase, type ResetReason } from './mcuboot/boot
 import { setNext, readSwapState } from './mcuboot/boot-trailer';
 import { defaultConfig } from './bms/config-schema';
 import { loadConfig, saveConfig } from './bms/config-store';
-import type { DeviceContext, RunningFirmware, SmpLimits } from './device-context';
+import type { DeviceContext, RunningFirmware } from './device-context';
+import type { SmpLimits } from '../protocol/smp/smp-client-types';
 import { PowerDomain, type DeviceClock } from './board/device-clock';
 import type { DeviceIdentity } from './board/device-identity';
 import type { DeviceProfile } from './device-profile';

@@ -5,6 +5,7 @@
  */
 import type { ParsedImage } from '../image/image-types';
 import type { BmsConfig, BootEvent, SelfTestReport } from '../protocol/smp/groups/bms-group';
+import type { SmpLimits } from '../protocol/smp/smp-client-types';
 import type { AuthSessions } from './bms/auth';
 import type { BatteryModel } from './board/battery';
 import type { FlashPhase } from './mcuboot/bootloader';
@@ -14,16 +15,6 @@ import type { FlashLayout } from './flash/flash-layout';
 import type { UploadSession } from './smp/image-upload';
 import type { InterfaceFaults } from './board/self-test';
 import type { TrustedData } from './mcuboot/trusted-storage';
-
-/** SMP transport limits: Kconfig choices on a real device, options here. */
-export interface SmpLimits {
-  /** largest SMP packet accepted (CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE) */
-  bufSize: number;
-  /** requests held while one is processed (CONFIG_MCUMGR_TRANSPORT_NETBUF_COUNT) */
-  bufCount: number;
-  /** longest serial line, marker and newline included (127 is the SMP standard) */
-  lineLength: number;
-}
 
 export interface RunningFirmware {
   image: ParsedImage;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImage } from '../image/parse-image';
 import { verifyImage } from '../image/verify-image';
 import { makeTestFirmware, makeTestFirmwarePayload, readFirmwareBehaviour } from './firmware-behaviour';
-import { VENDOR_TEST_KEY } from './mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '../image/test-keys';
 
 describe('test firmware and its behaviour markers', () => {
   it('reads the BMSSIM markers of a payload', () => {

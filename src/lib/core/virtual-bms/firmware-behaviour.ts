@@ -15,7 +15,7 @@ import { signImage } from '../image/sign-image';
 import { parseVersion } from '../image/version';
 import { DEFAULT_IDENTITY } from './board/device-identity';
 import { DEFAULT_SLOT_SIZE, WRITE_ALIGN } from './flash/flash-layout';
-import { VENDOR_TEST_SECRET_KEY } from './mcuboot/test-keys';
+import { VENDOR_TEST_SECRET_KEY } from '../image/test-keys';
 
 export const SELF_TEST_ITEMS = ['voltage_calibration', 'temperature_sensors', 'rs485', 'can'] as const;
 export type SelfTestItemName = (typeof SELF_TEST_ITEMS)[number];

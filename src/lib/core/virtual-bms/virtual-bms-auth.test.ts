@@ -5,7 +5,7 @@ import type { CborMap } from '../protocol/smp/cbor';
 import { BMS_GROUP_ID, BmsCommand, BmsGroupRc, authMessage } from '../protocol/smp/groups/bms-group';
 import { ImageCommand, MgmtRc, OsCommand, SmpGroup } from '../protocol/smp/smp-ids';
 import { authenticate, startVirtualBms, type SmpHarness } from './testing/smp-harness';
-import { TECHNICIAN_TEST_SECRET_KEY } from './mcuboot/test-keys';
+import { TECHNICIAN_TEST_SECRET_KEY } from '../image/test-keys';
 
 const challenge = async (smp: SmpHarness) => (await smp.request(BMS_GROUP_ID, BmsCommand.auth, 'read')).body;
 const respond = (smp: SmpHarness, body: CborMap, version: 0 | 1 = 1) =>

@@ -5,7 +5,7 @@ import { BMS_GROUP_ID, BmsCommand } from '../protocol/smp/groups/bms-group';
 import { SIGNED, fixture, fixtureText } from '../../../../tests/node/imgtool-fixtures';
 import { parsePublicKeyPem, type TrustedKey } from '../image/keys';
 import { makeTestFirmware, type TestFirmwareOptions } from './firmware-behaviour';
-import { VENDOR_TEST_KEY } from './mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '../image/test-keys';
 import { authenticate, resetAndWait, startVirtualBms, uploadImage, type SmpHarness } from './testing/smp-harness';
 
 const image = (version: string, options: Partial<TestFirmwareOptions> = {}) =>

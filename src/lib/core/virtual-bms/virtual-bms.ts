@@ -16,7 +16,7 @@ import { applyConfigUpdate, defaultConfig } from './bms/config-schema';
 import { saveConfig } from './bms/config-store';
 import type { FlashPhase } from './mcuboot/bootloader';
 import { SwapType, readSwapState, swapTypeOf } from './mcuboot/boot-trailer';
-import type { SmpLimits } from './device-context';
+import type { SmpLimits } from '../protocol/smp/smp-client-types';
 import { systemClock, type DeviceClock } from './board/device-clock';
 import { resolveIdentity, type DeviceIdentity } from './board/device-identity';
 import type { DevicePort, GattEndpoint } from '../link/device-port';
@@ -26,7 +26,7 @@ import { createFlashLayout, DEFAULT_SLOT_SIZE, type FlashLayout } from './flash/
 import { readSlotInfo } from './mcuboot/image-slots';
 import type { PowerLossTrigger } from './flash/power-faults';
 import type { InterfaceFaults } from './board/self-test';
-import { TECHNICIAN_TEST_PUBLIC_KEY, VENDOR_TEST_KEY } from './mcuboot/test-keys';
+import { TECHNICIAN_TEST_PUBLIC_KEY, VENDOR_TEST_KEY } from '../image/test-keys';
 import { readTrusted, writeTrusted } from './mcuboot/trusted-storage';
 import { importState, exportFlashState, savedSlotSize, type VirtualBmsState } from './virtual-bms-state';
 

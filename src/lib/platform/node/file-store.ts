@@ -8,7 +8,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RecordStore } from '../../core/backup/record-store';
 import { generateKeyPair, parsePrivateKeyPem, privateKeyToPem } from '../../core/image/keys';
-import { secretKeySigner, type TechnicianSigner } from '../../core/update/technician-signer';
+import { secretKeySigner, type TechnicianSigner } from '../../core/family/technician-signer';
 
 /** `$BMS_FLASHER_HOME`, else ~/.bms-flasher: backups/, reports/ and technician.pem live there. */
 export function defaultDataDir(): string {

@@ -5,6 +5,7 @@
  */
 import { browser } from '$app/environment';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
+import { DEFAULT_BAUD } from '$lib/core/link/link';
 import { describeUsbSerial } from '$lib/core/link/usb-serial-chips';
 import type { ConnectedDevice } from '$lib/platform/web/session/session-api';
 import { choosePort, findGrantedPort, webSerial } from '$lib/platform/web/links/web-serial-ports';
@@ -13,8 +14,8 @@ import { chooseUsbSerialDevice } from '$lib/platform/web/links/webusb-cdc-link';
 import type { UsbLike } from '$lib/platform/web/links/webusb-types';
 import { chooseBluetoothDevice } from '$lib/platform/web/links/web-bluetooth-link';
 import type { BluetoothLike } from '$lib/platform/web/links/web-bluetooth-types';
-import { baudFor, DEFAULT_BAUD, lastPort, type PortKind } from '../session/remembered';
-import { deviceSession } from '../session/session.svelte';
+import { baudFor, lastPort, type PortKind } from '../session/remembered';
+import { deviceConnection } from '../session/session.svelte';
 
 export type Transport = PortKind | 'bluetooth';
 
@@ -63,30 +64,30 @@ class ConnectForm {
 
   /** One click: the Virtual BMS at its own rate. */
   tryVirtual(): Promise<boolean> {
-    return this.#run(() => deviceSession.connectVirtual());
+    return this.#run(() => deviceConnection.connectVirtual());
   }
 
   connectVirtual(): Promise<boolean> {
-    return this.#run(() => deviceSession.connectVirtual(this.baudRate));
+    return this.#run(() => deviceConnection.connectVirtual(this.baudRate));
   }
 
   /** Must run inside the click handler: the chooser needs the user's gesture (no await before it). */
   choosePort(allPorts = false): Promise<boolean> {
     return this.#run(async () => {
       const chosen = await choosePort(webSerial(), { allPorts });
-      return chosen.ok ? deviceSession.connectSerial(chosen.value, this.baudRate) : chosen;
+      return chosen.ok ? deviceConnection.connectSerial(chosen.value, this.baudRate) : chosen;
     });
   }
 
   reopenGranted(): Promise<boolean> {
     const port = this.granted;
-    return port ? this.#run(() => deviceSession.connectSerial(port, this.baudRate)) : Promise.resolve(false);
+    return port ? this.#run(() => deviceConnection.connectSerial(port, this.baudRate)) : Promise.resolve(false);
   }
 
   chooseUsb(): Promise<boolean> {
     return this.#run(async () => {
       const chosen = await chooseUsbSerialDevice(webUsb());
-      return chosen.ok ? deviceSession.connectUsb(chosen.value, this.baudRate) : chosen;
+      return chosen.ok ? deviceConnection.connectUsb(chosen.value, this.baudRate) : chosen;
     });
   }
 
@@ -94,7 +95,7 @@ class ConnectForm {
   chooseBluetooth(): Promise<boolean> {
     return this.#run(async () => {
       const chosen = await chooseBluetoothDevice(webBluetooth());
-      return chosen.ok ? deviceSession.connectBluetooth(chosen.value) : chosen;
+      return chosen.ok ? deviceConnection.connectBluetooth(chosen.value) : chosen;
     });
   }
 
@@ -107,7 +108,7 @@ class ConnectForm {
       if (result.ok) return true;
       // Connect failures are kept by the session store; chooser outcomes are the form's.
       if (result.error.code === 'LINK_NO_PORT_SELECTED') this.cancelled = result.error;
-      else if (deviceSession.error?.code !== result.error.code) this.error = result.error;
+      else if (deviceConnection.error?.code !== result.error.code) this.error = result.error;
       return false;
     } catch (error) {
       this.error = toErrorData(error);

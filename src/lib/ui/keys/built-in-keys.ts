@@ -3,7 +3,7 @@
  * imgtool test key (signs the reference images in tests/fixtures/imgtool). Both are published test keys,
  * trusted so the demo and the tests work; a real deployment replaces this list with its vendors' keys.
  */
-import { VENDOR_TEST_KEY } from '$lib/core/virtual-bms/mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '$lib/core/image/test-keys';
 import { parsePublicKeyPem, type TrustedKey } from '$lib/core/image/keys';
 
 const IMGTOOL_TEST_KEY_PEM = `-----BEGIN PUBLIC KEY-----

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { authenticate } from '../../core/update/authenticate';
+import { authenticate } from '../../core/family/authenticate';
 import { runUpdate } from '../../core/update/run-update';
 import { createBench, type Bench } from '../../core/update/testing/virtual-bench';
 import type { UpdateReport } from '../../core/report/update-report';

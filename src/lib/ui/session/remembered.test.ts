@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baudFor, DEFAULT_BAUD, lastPort, rememberConnection } from './remembered';
+import { DEFAULT_BAUD } from '../../core/link/link';
+import { baudFor, lastPort, rememberConnection } from './remembered';
 
 const stored = new Map<string, string>();
 beforeEach(() => {

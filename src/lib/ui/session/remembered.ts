@@ -3,6 +3,8 @@
  * reopens through getPorts() without a prompt, and the baud rate per BMS model. Entries are replaced
  * only by a later successful connection, never erased behind the user's back.
  */
+import { DEFAULT_BAUD } from '$lib/core/link/link';
+
 export type PortKind = 'web-serial' | 'webusb' | 'virtual';
 
 export interface RememberedPort {
@@ -15,7 +17,6 @@ export interface RememberedPort {
 
 const PORT_KEY = 'bms-flasher.last-port';
 const BAUD_KEY = 'bms-flasher.baud-by-model';
-export const DEFAULT_BAUD = 115200;
 
 function read<T>(key: string): T | undefined {
   try {

@@ -1,7 +1,7 @@
 /**
  * The connected device, shared by every page: connection status, identity, link, the last telemetry
  * and a few minutes of pack voltage. Calls go to the session worker (session-client.ts); pages that
- * need more (pre-flight, update, restore) call `deviceSession.api` directly.
+ * need more (pre-flight, update, restore) call `deviceConnection.api` directly.
  */
 import type { ErrorData, Result } from '$lib/core/errors';
 import type { LinkInfo } from '$lib/core/link/link';
@@ -25,7 +25,7 @@ export interface PackSample {
   mv: number;
 }
 
-class DeviceSession {
+class DeviceConnection {
   status = $state<ConnectionStatus>('disconnected');
   identity = $state.raw<BmsIdentity | undefined>();
   link = $state.raw<LinkInfo | undefined>();
@@ -149,4 +149,4 @@ class DeviceSession {
   }
 }
 
-export const deviceSession = new DeviceSession();
+export const deviceConnection = new DeviceConnection();

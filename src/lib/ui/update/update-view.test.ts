@@ -3,7 +3,8 @@ import { makeTestFirmware } from '../../core/virtual-bms/firmware-behaviour';
 import { runUpdate } from '../../core/update/run-update';
 import { createBench } from '../../core/update/testing/virtual-bench';
 import type { PhaseRecord, UpdateState } from '../../core/update/update-state';
-import { canCancel, formatDuration, mustNotUnplug, phaseRows, rebootSequence, transferView } from './update-view';
+import { formatDuration } from '../../core/format';
+import { canCancel, mustNotUnplug, phaseRows, rebootSequence, transferView } from './update-view';
 
 describe('update view', () => {
   it('R16 R17 follows a real update of the virtual BMS: phases, progress, reboot sequence, safe points', async () => {

@@ -112,11 +112,3 @@ const CANCELLABLE = phaseSpan('connect', 'verify-on-device');
 export function canCancel(phase: UpdateState['phase']): boolean {
   return CANCELLABLE.has(phase);
 }
-
-/** "1 min 05 s" style remaining time, short enough for a phone. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-}

@@ -2,6 +2,7 @@
  * CBOR decoding for SMP, built for hostile input: bounds checks before every read, counts checked
  * against the bytes left, a nesting limit, typed errors (SMP_CBOR_INVALID with the offset). See cbor.ts.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import type { CborMap, CborValue } from './cbor';
 
@@ -141,7 +142,6 @@ function isBreak(r: ByteReader): boolean {
 /** Indefinite-length strings: definite chunks of the same major type, ended by a break. */
 function readChunks(r: ByteReader, major: number): Uint8Array {
   const chunks: Uint8Array[] = [];
-  let total = 0;
   while (!isBreak(r)) {
     const chunkAt = r.pos;
     const initial = r.u8();
@@ -150,15 +150,8 @@ function readChunks(r: ByteReader, major: number): Uint8Array {
     }
     const chunk = r.take(readArgument(r, initial & 0x1f, chunkAt));
     chunks.push(chunk);
-    total += chunk.length;
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(...chunks);
 }
 
 function decodeText(utf8: Uint8Array, at: number): string {

@@ -4,6 +4,7 @@
  * bytes intact and in order, so a bad header means we lost step (e.g. a notification dropped by a
  * reconnect): skip bytes until something that reads as a header, and report what was skipped.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import type { SmpErrorCode } from './smp-codes';
 import { SMP_HEADER_SIZE } from './smp-packet';
@@ -54,7 +55,7 @@ export class RawPacketReassembler {
       this.#skip -= dropped;
       data = data.subarray(dropped);
     }
-    this.#buffer = concat(this.#buffer, data);
+    this.#buffer = this.#buffer.length === 0 ? data : concatBytes(this.#buffer, data);
     let garbage = 0;
     for (;;) {
       if (this.#buffer.length > 0 && !plausibleFirstByte(this.#buffer[0])) {
@@ -92,10 +93,3 @@ export class RawPacketReassembler {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}

@@ -5,6 +5,7 @@
  * the first line starts with 06 09, continuation lines with 04 14, each ends with 0a.
  * Real devices print log text on the same UART, so the decoder treats anything outside a frame as noise.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import type { SmpErrorCode } from './smp-codes';
 import { base64Decode, base64Encode, isBase64Char } from './base64';
@@ -49,17 +50,7 @@ export function encodeSerialFrames(packet: Uint8Array, options: SerialFrameOptio
     line[line.length - 1] = NEWLINE;
     lines.push(line);
   }
-  return concat(lines);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(...lines);
 }
 
 export type SerialFrameErrorCode = Extract<

@@ -3,13 +3,19 @@ import type { ErrorCode } from '../../errors';
 import type { CborMap } from './cbor';
 import type { SmpHeader, SmpVersion } from './smp-packet';
 
-/** Device buffer limits: from OS params (cmd 6) when the device answers, else the device profile. */
+/**
+ * A device's SMP transport limits, shared by the client (from OS params, cmd 6, when the device answers,
+ * else the device profile) and the virtual BMS (Kconfig choices on a real device, options there).
+ */
 export interface SmpLimits {
-  /** longest console line including marker and newline (never reported by the device) */
+  /** longest serial line, marker and newline included (127 is the SMP standard; never reported) */
   lineLength: number;
-  /** the device's receive buffer, in bytes */
+  /** the device's receive buffer: largest SMP packet accepted (CONFIG_MCUMGR_TRANSPORT_NETBUF_SIZE) */
   bufSize: number;
-  /** how many requests the device can buffer: the largest useful upload window */
+  /**
+   * requests the device holds while one is processed (CONFIG_MCUMGR_TRANSPORT_NETBUF_COUNT): the
+   * largest useful upload window
+   */
   bufCount: number;
 }
 

@@ -30,7 +30,7 @@ export interface UploadProgress {
   retries: number;
 }
 
-export interface UploadOptions {
+export interface SmpUploadOptions {
   /** image number for multi-image devices; sent in the first chunk only when given */
   image?: number;
   /** ask the device to refuse a version that is not newer */
@@ -76,7 +76,7 @@ interface Flight {
 /** Rewinds in a row without the device confirming new data before we call the upload stalled. */
 const MAX_STALLED_REWINDS = 8;
 
-export async function uploadImage(client: SmpClient, file: Uint8Array, options: UploadOptions = {}): Promise<UploadResult> {
+export async function uploadImage(client: SmpClient, file: Uint8Array, options: SmpUploadOptions = {}): Promise<UploadResult> {
   const now = options.now ?? (() => performance.now());
   const total = file.length;
   if (total === 0) fail('SMP_INVALID_ARGUMENT', 'the image is empty');

@@ -1,7 +1,7 @@
 /** Pure checks of the link and of the device's banks (R06, R10). */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LinkInfo } from '../../link/link';
-import type { ImageSlot, LinkProbeReport } from '../device-session';
+import type { ImageSlot, LinkProbeReport } from '../../family/device-session';
 import type { CheckResult } from './check-result';
 
 /**

@@ -1,5 +1,5 @@
 import { keyFingerprint } from '../../image/keys';
-import { authenticate as openSession } from '../authenticate';
+import { authenticate as openSession } from '../../family/authenticate';
 import type { UpdateContext } from '../update-context';
 
 /** R14: the BMS accepts writes only after the technician's key answered its challenge. */

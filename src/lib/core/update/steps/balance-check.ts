@@ -1,5 +1,5 @@
 import { fail } from '../../errors';
-import { authenticate } from '../authenticate';
+import { authenticate } from '../../family/authenticate';
 import type { UpdateContext } from '../update-context';
 
 /** R20: before the pack returns to service, every bleed resistor must be seen pulling its cell down. */

@@ -6,7 +6,7 @@
  */
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { authenticate } from '../authenticate';
+import { authenticate } from '../../family/authenticate';
 import { surviveLoss } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';

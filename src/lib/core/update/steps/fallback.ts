@@ -6,7 +6,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail, isBmsError } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { authenticate } from '../authenticate';
+import { authenticate } from '../../family/authenticate';
 import { reachDevice } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';

@@ -1,4 +1,4 @@
-import { authenticate } from '../authenticate';
+import { authenticate } from '../../family/authenticate';
 import type { UpdateContext } from '../update-context';
 import { inspectBoot, resetAndWait } from './test-boot';
 

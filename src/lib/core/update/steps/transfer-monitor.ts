@@ -11,7 +11,7 @@ import type { CheckResult } from '../checks/check-result';
 import { checkSoc, checkSupplyDrift, checkTemperature } from '../checks/environment-checks';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
-import { wait } from '../wait';
+import { wait } from '../../wait';
 
 export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
   const checks = [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];

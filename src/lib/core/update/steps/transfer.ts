@@ -6,7 +6,7 @@
  */
 import { BmsError, fail, toErrorData } from '../../errors';
 import type { CheckResult } from '../checks/check-result';
-import { authenticate } from '../authenticate';
+import { authenticate } from '../../family/authenticate';
 import { isTransportLoss, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';

@@ -7,15 +7,15 @@
 import { createBackupStore } from '../../backup/backup-store';
 import { createMemoryRecordStore } from '../../backup/record-store';
 import type { DeviceClock } from '../../virtual-bms/board/device-clock';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../virtual-bms/mcuboot/test-keys';
+import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../image/test-keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../../virtual-bms/virtual-bms';
 import type { Link } from '../../link/link';
 import { connectPacedLink, type PacedLink, type PacedLinkOptions } from '../../link/paced-link';
 import { createReportStore } from '../../report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../checklist';
 import type { SafetyLimits } from '../checks/safety-limits';
-import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../smp-device-session';
-import { secretKeySigner, type TechnicianSigner } from '../technician-signer';
+import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../family/bms/smp-device-session';
+import { secretKeySigner, type TechnicianSigner } from '../../family/technician-signer';
 import type { UpdateOptions, UpdateStores } from '../update-context';
 import type { UpdateTimings } from '../update-timings';
 

@@ -14,7 +14,7 @@ import type { DevicePort } from '../../link/device-port';
 import { readFirmwareBehaviour } from '../firmware-behaviour';
 import { createFlashLayout, DEFAULT_SLOT_SIZE, type FlashLayout } from '../flash/flash-layout';
 import { readSlotInfo } from '../mcuboot/image-slots';
-import { VENDOR_TEST_KEY } from '../mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '../../image/test-keys';
 import type { TrustedKey } from '../../image/keys';
 import type { ImageVersion } from '../../image/image-types';
 import { parseTextRequest, type TextRequest } from '../../protocol/thingset/text-codec';

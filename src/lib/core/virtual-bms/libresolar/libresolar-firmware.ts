@@ -10,7 +10,7 @@ import { signImage } from '../../image/sign-image';
 import { parseVersion } from '../../image/version';
 import { makeTestFirmwarePayload, type FirmwareBehaviour } from '../firmware-behaviour';
 import { DEFAULT_SLOT_SIZE, WRITE_ALIGN } from '../flash/flash-layout';
-import { VENDOR_TEST_SECRET_KEY } from '../mcuboot/test-keys';
+import { VENDOR_TEST_SECRET_KEY } from '../../image/test-keys';
 
 /** The firmware of the reference lines: v23.1-94-g9ff895e. */
 export const FACTORY_VERSION = '23.1.94+167741790';

@@ -5,7 +5,7 @@ import { makeTestFirmware } from '../firmware-behaviour';
 import { PowerLoss, type FlashVerdict } from '../flash/flash';
 import { createFlashLayout, type FlashLayout } from '../flash/flash-layout';
 import { DEFAULT_IDENTITY } from '../board/device-identity';
-import { VENDOR_TEST_KEY } from './test-keys';
+import { VENDOR_TEST_KEY } from '../../image/test-keys';
 import { writeTrusted } from './trusted-storage';
 
 // Images spanning several sectors, of different sizes, so the swap moves real data both ways.

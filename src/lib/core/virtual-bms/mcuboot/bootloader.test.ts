@@ -8,7 +8,7 @@ import { DEFAULT_IDENTITY } from '../board/device-identity';
 import { makeTestFirmware, type TestFirmwareOptions } from '../firmware-behaviour';
 import { createFlashLayout, type FlashLayout } from '../flash/flash-layout';
 import { readSlotInfo } from './image-slots';
-import { VENDOR_TEST_KEY } from './test-keys';
+import { VENDOR_TEST_KEY } from '../../image/test-keys';
 import { readTrusted, writeTrusted } from './trusted-storage';
 
 const IMGTOOL_KEY: TrustedKey = { name: 'imgtool test key', publicKey: parsePublicKeyPem(fixtureText('ed25519.pub.pem')) };

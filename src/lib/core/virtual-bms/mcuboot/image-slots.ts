@@ -9,7 +9,8 @@ import { TLV } from '../../image/image-format';
 import { SwapType, readSwapState, swapTypeOf } from './boot-trailer';
 import type { FlashArea, FlashLayout } from '../flash/flash-layout';
 
-export interface SlotInfo {
+/** What one slot holds (img_mgmt_read_info); the image group's slot-info reply is another thing. */
+export interface SlotContents {
   version: ImageVersion;
   /** the SHA256 TLV */
   hash: Uint8Array;
@@ -17,7 +18,7 @@ export interface SlotInfo {
 }
 
 /** img_mgmt_read_info: a header with the magic and exactly one 32-byte SHA256 TLV, else nothing. */
-export function readSlotInfo(area: FlashArea): SlotInfo | undefined {
+export function readSlotInfo(area: FlashArea): SlotContents | undefined {
   try {
     const layout = readImageLayout(area.view());
     const hashes = layout.tlvs.filter((t) => !t.protected && t.type === TLV.SHA256 && t.data.length === 32);

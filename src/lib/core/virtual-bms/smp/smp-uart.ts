@@ -4,7 +4,7 @@
  * and sends each response once the processing time has passed.
  */
 import { decodePacket, type SmpPacket } from '../../protocol/smp/smp-packet';
-import type { SmpLimits } from '../device-context';
+import type { SmpLimits } from '../../protocol/smp/smp-client-types';
 import type { EndpointFraming } from './endpoint-framing';
 import type { SmpAnswer } from './smp-server';
 

@@ -13,7 +13,7 @@ import { SmpOp, decodePacket, encodePacket, type SmpPacket, type SmpVersion } fr
 import { createManualClock, type ManualClock } from '../board/device-clock';
 import { FIRMWARE_TIMING } from '../firmware-runtime';
 import { RESET_DELAY_MS } from '../smp/os-handlers';
-import { TECHNICIAN_TEST_SECRET_KEY } from '../mcuboot/test-keys';
+import { TECHNICIAN_TEST_SECRET_KEY } from '../../image/test-keys';
 import { createVirtualBms, type VirtualBms, type VirtualBmsOptions } from '../virtual-bms';
 
 export interface SmpHarness {

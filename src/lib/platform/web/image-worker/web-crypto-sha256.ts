@@ -3,6 +3,7 @@
  * stream, so the chunks are joined first — without a copy when they are consecutive views of one buffer,
  * which is what the image hasher passes. Only in secure contexts (https, localhost): see `hasWebCrypto`.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import type { Sha256 } from '../../../core/image/hash-image';
 
 export const webCryptoSha256: Sha256 = async (chunks) => {
@@ -22,13 +23,7 @@ export function joinChunks(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0];
   const total = parts.reduce((sum, part) => sum + part.byteLength, 0);
   if (areConsecutiveViews(parts)) return new Uint8Array(parts[0].buffer, parts[0].byteOffset, total);
-  const whole = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    whole.set(part, offset);
-    offset += part.byteLength;
-  }
-  return whole;
+  return concatBytes(...parts);
 }
 
 function areConsecutiveViews(parts: readonly Uint8Array[]): boolean {

@@ -20,7 +20,7 @@ import type { LinkInfo } from '../../../core/link/link';
 import type { BmsConfig, BmsIdentity, BmsTelemetry } from '../../../core/protocol/smp/groups/bms-group';
 import type { CheckResult, CheckStatus } from '../../../core/update/checks/check-result';
 import type { ChecklistAnswers, ChecklistItemId, ChecklistRecord } from '../../../core/update/checklist';
-import type { ImageSlot, LinkProbeReport } from '../../../core/update/device-session';
+import type { ImageSlot, LinkProbeReport } from '../../../core/family/device-session';
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '../../../core/update/update-state';
 import type { SerialPortLike } from '../links/web-serial-types';
 import type { UsbDeviceLike } from '../links/webusb-types';

@@ -5,7 +5,7 @@ import { createMemoryRecordStore } from '../../../core/backup/record-store';
 import { createReportStore } from '../../../core/report/update-report';
 import { fastClock } from '../../../core/update/testing/virtual-bench';
 import { memoryBoardSlot } from '../virtual-bms/board-store';
-import { TECHNICIAN_TEST_PUBLIC_KEY } from '../../../core/virtual-bms/mcuboot/test-keys';
+import { TECHNICIAN_TEST_PUBLIC_KEY } from '../../../core/image/test-keys';
 import { createVirtualBmsService } from '../virtual-bms/virtual-bms-service';
 import type { SessionEvent, SessionService } from './session-api';
 import { createSessionService } from './session-service';

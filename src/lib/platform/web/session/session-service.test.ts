@@ -3,7 +3,7 @@ import { makeBackup } from '../../../core/backup/config-backup';
 import { createBackupStore } from '../../../core/backup/backup-store';
 import { createMemoryRecordStore } from '../../../core/backup/record-store';
 import { makeTestFirmware } from '../../../core/virtual-bms/firmware-behaviour';
-import { VENDOR_TEST_KEY } from '../../../core/virtual-bms/mcuboot/test-keys';
+import { VENDOR_TEST_KEY } from '../../../core/image/test-keys';
 import { createReportStore } from '../../../core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../../core/update/checklist';
 import { BENCH_LIMITS, BENCH_SESSION, BENCH_TIMINGS, fastClock } from '../../../core/update/testing/virtual-bench';

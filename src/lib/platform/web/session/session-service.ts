@@ -14,12 +14,12 @@ import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
 import { reviewChecklist } from '../../../core/update/checklist';
 import { isTransportLoss } from '../../../core/update/device-contact';
 import { runUpdate } from '../../../core/update/run-update';
-import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/update/smp-device-session';
+import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/family/bms/smp-device-session';
 import { identify } from '../../../core/update/steps/identify';
 import { preflight } from '../../../core/update/steps/preflight';
-import type { TechnicianSigner } from '../../../core/update/technician-signer';
+import type { TechnicianSigner } from '../../../core/family/technician-signer';
 import type { UpdateOptions, UpdateStores } from '../../../core/update/update-context';
-import { createRun } from '../../../core/update/update-run';
+import { createPhaseRunner } from '../../../core/update/phase-runner';
 import type { UpdateTimings } from '../../../core/update/update-timings';
 import { linkOverMessagePort, type BridgePort } from './link-bridge';
 import type { ConnectedDevice, PreflightOptions, SessionEvent, SessionService } from './session-api';
@@ -131,7 +131,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
       return call(async (session) => {
         idle();
         // The procedure's own steps on a run that is never finished: same checks, nothing written or saved.
-        const run = createRun(new Uint8Array(image), baseOptions(session, options), 'update');
+        const run = createPhaseRunner(new Uint8Array(image), baseOptions(session, options), 'update');
         const blocking = (await run.phase('identify', identify)) ?? (await run.phase('preflight', preflight));
         const { checks, before } = run.ctx;
         const { records, missing } = reviewChecklist(options.checklist);

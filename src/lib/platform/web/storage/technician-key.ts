@@ -4,7 +4,7 @@
  * keeps CryptoKeys). Script on the page can ask it to sign, but can never read or export the secret.
  */
 import { createStore, get, set, del, type UseStore } from 'idb-keyval';
-import type { TechnicianSigner } from '../../../core/update/technician-signer';
+import type { TechnicianSigner } from '../../../core/family/technician-signer';
 
 const ENTRY = 'technician-key';
 

@@ -2,7 +2,7 @@
  * Opens the authenticated session (R14) with the simulator's published TEST technician key, as the
  * integration tests of the SMP client do before any write.
  */
-import { TECHNICIAN_TEST_PUBLIC_KEY, TECHNICIAN_TEST_SECRET_KEY } from '../../../virtual-bms/mcuboot/test-keys';
+import { TECHNICIAN_TEST_PUBLIC_KEY, TECHNICIAN_TEST_SECRET_KEY } from '../../../image/test-keys';
 import { ed25519Sign } from '../../../image/ed25519';
 import { authChallenge, authRespond, identity } from '../groups/bms-client';
 import { authMessage } from '../groups/bms-group';

@@ -1,4 +1,4 @@
-import { BmsError } from '../errors';
+import { BmsError } from './errors';
 
 /** A timer that an AbortSignal ends early with CANCELLED (operator stop), so no wait outlives a cancel. */
 export function wait(ms: number, signal?: AbortSignal): Promise<void> {

@@ -7,11 +7,11 @@ import { DEFAULT_SAFETY_LIMITS } from './checks/safety-limits';
 import type { UpdateContext, UpdateOptions } from './update-context';
 import type { LogEntry, PhaseName, PhaseRecord, UpdateState } from './update-state';
 import { DEFAULT_TIMINGS } from './update-timings';
-import { throwIfCancelled, wait } from './wait';
+import { throwIfCancelled, wait } from '../wait';
 
 export type Step = (ctx: UpdateContext) => Promise<void>;
 
-export interface UpdateRun {
+export interface PhaseRunner {
   ctx: UpdateContext;
   timeline: PhaseRecord[];
   log: LogEntry[];
@@ -22,7 +22,7 @@ export interface UpdateRun {
   emit(state: UpdateState): void;
 }
 
-export function createRun(image: Uint8Array, options: UpdateOptions, kind: UpdateContext['kind']): UpdateRun {
+export function createPhaseRunner(image: Uint8Array, options: UpdateOptions, kind: UpdateContext['kind']): PhaseRunner {
   const now = options.now ?? Date.now;
   const iso = () => new Date(now()).toISOString();
   const timeline: PhaseRecord[] = [];

@@ -4,18 +4,18 @@
  * say: when a reset has really happened (the uptime starts again), and a new client on a reopened port
  * after the old one went away (USB re-enumeration on reset or power cut).
  */
-import { BmsError, fail, isBmsError, toErrorData } from '../errors';
-import type { Link } from '../link/link';
-import * as bms from '../protocol/smp/groups/bms-client';
-import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
-import { confirmImage, readImageState, testImage, type ImageState } from '../protocol/smp/groups/image-group';
-import { negotiateLimits, reset } from '../protocol/smp/groups/os-group';
-import { testLink, type LinkTestOptions, type LinkTestResult } from '../protocol/smp/link-test';
-import { SmpClient, type SmpClientOptions } from '../protocol/smp/smp-client';
-import { sameBytes } from '../image/same-bytes';
-import { uploadImage, type UploadOptions as SmpUploadOptions } from '../protocol/smp/upload';
-import type { DeviceSession, ImageSlot, LinkProbeReport } from './device-session';
-import { wait } from './wait';
+import { BmsError, fail, isBmsError, toErrorData } from '../../errors';
+import type { Link } from '../../link/link';
+import * as bms from '../../protocol/smp/groups/bms-client';
+import type { BmsIdentity } from '../../protocol/smp/groups/bms-group';
+import { confirmImage, readImageState, testImage, type ImageState } from '../../protocol/smp/groups/image-group';
+import { negotiateLimits, reset } from '../../protocol/smp/groups/os-group';
+import { testLink, type LinkTestOptions, type LinkTestResult } from '../../protocol/smp/link-test';
+import { SmpClient, type SmpClientOptions } from '../../protocol/smp/smp-client';
+import { sameBytes } from '../../image/same-bytes';
+import { uploadImage, type SmpUploadOptions } from '../../protocol/smp/upload';
+import type { DeviceSession, ImageSlot, LinkProbeReport } from '../device-session';
+import { wait } from '../../wait';
 
 export interface SmpDeviceSessionOptions {
   link: Link;

@@ -5,8 +5,8 @@
  * the simulator, the tests and the e2e scenarios agree on them.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ed25519PublicKey } from '../../image/ed25519';
-import type { TrustedKey } from '../../image/keys';
+import { ed25519PublicKey } from './ed25519';
+import type { TrustedKey } from './keys';
 
 function testSeed(label: string): Uint8Array {
   return sha256(new TextEncoder().encode(`bms-flasher/virtual-bms/${label}/TEST-ONLY`));

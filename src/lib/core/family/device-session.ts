@@ -1,6 +1,6 @@
 /**
- * Exactly what the update procedure needs from a device, and nothing more. The SMP adapter
- * (smp-device-session.ts) implements it over a Link; keeping it narrow lets the procedure be read
+ * Exactly what the update procedure and a backup restore need from a device, and nothing more. The SMP
+ * adapter (bms/smp-device-session.ts) implements it over a Link; keeping it narrow lets the procedure be read
  * without knowing SMP, and keeps the transport (serial, USB, BLE, virtual) out of every step.
  * Every method rejects with a BmsError; the adapter translates protocol errors into update codes
  * where the procedure must react to them (e.g. UPDATE_AUTH_REJECTED).

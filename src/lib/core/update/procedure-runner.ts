@@ -10,7 +10,7 @@ import type { ErrorData } from '../errors';
 import { buildReport } from '../report/build-report';
 import type { UpdateReport } from '../report/update-report';
 import type { UpdateOptions } from './update-context';
-import { createRun, type Step, type UpdateRun } from './update-run';
+import { createPhaseRunner, type Step, type PhaseRunner } from './phase-runner';
 import type { FinalState, PhaseName, UpdateOutcome } from './update-state';
 
 export type Stage = ReadonlyArray<readonly [PhaseName, Step]>;
@@ -26,7 +26,7 @@ export interface Procedure {
 }
 
 export async function runProcedure(procedure: Procedure, image: Uint8Array, options: UpdateOptions): Promise<FinalState> {
-  const run = createRun(image, options, procedure.kind);
+  const run = createPhaseRunner(image, options, procedure.kind);
   const startedAt = run.ctx.iso();
   let failedIn: PhaseName | undefined;
   const stage = async (steps: Stage): Promise<ErrorData | undefined> => {
@@ -65,7 +65,7 @@ export async function runProcedure(procedure: Procedure, image: Uint8Array, opti
 }
 
 /** After an abort the new image was never activated; record what runs, without waiting on a lost device. */
-async function noteWhatRuns(run: UpdateRun): Promise<void> {
+async function noteWhatRuns(run: PhaseRunner): Promise<void> {
   try {
     run.ctx.after = await run.ctx.session.identity();
     run.ctx.log('info', `the device runs ${run.ctx.after.in_bootloader ? 'its bootloader' : run.ctx.after.fw_version}; the new image was not activated`);
@@ -83,7 +83,7 @@ interface Ending {
   tool?: string;
 }
 
-async function finish(run: UpdateRun, end: Ending): Promise<FinalState> {
+async function finish(run: PhaseRunner, end: Ending): Promise<FinalState> {
   run.uncancellable();
   const { ctx } = run;
   const issue = end.outcome === 'updated' ? ctx.cause : end.error;
