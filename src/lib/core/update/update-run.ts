@@ -51,6 +51,7 @@ export function createRun(image: Uint8Array, options: UpdateOptions, kind: Updat
     session: options.session,
     store: options.store,
     trustedKeys: options.trustedKeys,
+    withheldKeys: options.withheldKeys ?? [],
     signer: options.technicianKey,
     answers: options.checklist,
     limits: { ...DEFAULT_SAFETY_LIMITS, ...options.limits },

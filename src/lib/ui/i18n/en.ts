@@ -132,6 +132,28 @@ export const en = {
   'catalog.toPreflight': 'Continue to the pre-flight checks',
   'catalog.noneChosen':
     'No image chosen for the update yet: use one from the catalog or the recently used ones, or pick a file.',
+  // Firmware page description and trust scope of the test keys (ux)
+  'verdict.chosenSubject': '{name}: chosen for the update.',
+  'verdict.refusedSubject': '{name}: not chosen for the update. {reason} ({code})',
+  'verdict.testKeyVirtualOnly': 'Signed with a published test key: accepted for the Virtual BMS only, refused on a real port.',
+  'verdict.testKeyEverywhere': 'Signed with a published test key: accepted on real ports too, because of your developer setting.',
+  'keys.builtInIntro':
+    'Anyone can sign firmware with these published test keys, so on a real BMS they prove nothing. They can be turned off, not removed.',
+  'keys.testKey': 'Published test key',
+  'keys.appliesTo': 'Applies to',
+  'keys.virtualOnly': 'the Virtual BMS only',
+  'keys.virtualAndReal': 'the Virtual BMS and real ports',
+  'keys.off': 'nothing (turned off)',
+  'keys.trustToggle': 'Trust {name}',
+  'keys.turnedOn': 'Key "{name}" turned on.',
+  'keys.turnedOff': 'Key "{name}" turned off: no device trusts it now.',
+  'keys.byDevice': 'Which keys apply to which device',
+  'keys.deviceVirtual': 'Virtual BMS',
+  'keys.deviceReal': 'Real ports (USB-serial, USB, Bluetooth)',
+  'keys.connectedNow': '(connected now)',
+  'keys.noKeys': 'no key: every image is refused',
+  'keys.devSetting':
+    'Developer setting: also trust the published test keys on real ports (a development board only, never a pack in service)',
   ...enDevice,
   ...enUpdate
 };

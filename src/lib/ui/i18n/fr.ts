@@ -131,6 +131,28 @@ export const fr: Messages = {
   'catalog.toPreflight': 'Continuer vers les vérifications préalables',
   'catalog.noneChosen':
     'Aucune image choisie pour la mise à jour : prenez-en une du catalogue ou des images récentes, ou choisissez un fichier.',
+  // Description de la page Micrologiciel et portée des clés de test (ux)
+  'verdict.chosenSubject': '{name} : choisi pour la mise à jour.',
+  'verdict.refusedSubject': '{name} : non retenu pour la mise à jour. {reason} ({code})',
+  'verdict.testKeyVirtualOnly': 'Signé avec une clé de test publiée : accepté pour le BMS virtuel seulement, refusé sur un port réel.',
+  'verdict.testKeyEverywhere': 'Signé avec une clé de test publiée : accepté aussi sur les ports réels, à cause de votre réglage développeur.',
+  'keys.builtInIntro':
+    "N'importe qui peut signer un firmware avec ces clés de test publiées : sur un vrai BMS, elles ne prouvent rien. On peut les désactiver, pas les supprimer.",
+  'keys.testKey': 'Clé de test publiée',
+  'keys.appliesTo': "S'applique à",
+  'keys.virtualOnly': 'le BMS virtuel seulement',
+  'keys.virtualAndReal': 'le BMS virtuel et les ports réels',
+  'keys.off': 'rien (désactivée)',
+  'keys.trustToggle': 'Faire confiance à {name}',
+  'keys.turnedOn': 'Clé « {name} » activée.',
+  'keys.turnedOff': 'Clé « {name} » désactivée : aucun appareil ne lui fait plus confiance.',
+  'keys.byDevice': "Quelles clés s'appliquent à quel appareil",
+  'keys.deviceVirtual': 'BMS virtuel',
+  'keys.deviceReal': 'Ports réels (adaptateur USB-série, USB, Bluetooth)',
+  'keys.connectedNow': '(connecté)',
+  'keys.noKeys': 'aucune clé : toute image est refusée',
+  'keys.devSetting':
+    "Réglage développeur : faire aussi confiance aux clés de test publiées sur les ports réels (carte de développement seulement, jamais une batterie en service)",
   ...frDevice,
   ...frUpdate
 };

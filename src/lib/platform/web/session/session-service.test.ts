@@ -7,6 +7,7 @@ import { VENDOR_TEST_KEY } from '../../../core/virtual-bms/mcuboot/test-keys';
 import { createReportStore } from '../../../core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../../core/update/checklist';
 import { BENCH_LIMITS, BENCH_SESSION, BENCH_TIMINGS, fastClock } from '../../../core/update/testing/virtual-bench';
+import type { LinkInfo } from '../../../core/link/link';
 import type { UpdateStores } from '../../../core/update/update-context';
 import type { UpdateState } from '../../../core/update/update-state';
 import { createTechnicianKey, loadTechnicianKey, type KeyPairSlot } from '../storage/technician-key';
@@ -33,7 +34,8 @@ interface Rig {
   stores: UpdateStores;
   board: BoardSlot;
   events: SessionEvent[];
-  connect(options?: { baudRate?: number }): ReturnType<SessionService['connectPort']>;
+  /** `as` relabels the line, e.g. as a USB-serial adapter */
+  connect(options?: { baudRate?: number; as?: Partial<LinkInfo> }): ReturnType<SessionService['connectPort']>;
 }
 
 /** The two workers' modules, wired as the page wires them, with a WebCrypto technician key. */
@@ -71,7 +73,7 @@ async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
     events,
     async connect(options) {
       const { port, info } = await line(options);
-      return service.connectPort(port, info, (event) => void events.push(event), async () => (await line(options)).port);
+      return service.connectPort(port, { ...info, ...options?.as }, (event) => void events.push(event), async () => (await line(options)).port);
     }
   };
 }
@@ -202,3 +204,41 @@ describe('session service against the Virtual BMS', () => {
     expect(await r.service.readConfig()).toMatchObject({ ok: true, value: { [key]: backup.config[key] } });
   });
 });
+
+describe('session service: the published test keys stay with the Virtual BMS (R11, R24)', () => {
+  // The same simulator behind a link that says it is a USB-serial adapter: the session must treat it
+  // as real hardware, whatever keys the page hands over.
+  const realPort = { kind: 'web-serial', label: 'CP2102 (10c4:ea60) @ 115200' } as const;
+  const image = () => makeTestFirmware({ version: '1.1.0', securityCounter: 1 }).slice().buffer;
+
+  it('R11 R24 on a real port an image signed only by the virtual BMS test key is refused in pre-flight, the key named', async () => {
+    const r = await rig();
+    expect(await r.connect({ as: realPort })).toMatchObject({ ok: true, value: { link: { kind: 'web-serial' } } });
+    const report = await r.service.preflight(image(), { trustedKeys, checklist });
+    if (!report.ok) throw new Error(report.error.code);
+    expect(report.value.blocking).toMatchObject({ code: 'IMAGE_UNKNOWN_KEY' });
+    const pkg = report.value.checks.find((c) => c.id === 'package');
+    expect(pkg).toMatchObject({ status: 'fail', code: 'IMAGE_UNKNOWN_KEY' });
+    expect(pkg?.reason).toContain('virtual BMS vendor (test key)');
+  });
+
+  it('R11 R24 on a real port the update itself is blocked before any write', async () => {
+    const r = await rig();
+    await r.connect({ as: realPort });
+    const final = await r.service.startUpdate(image(), { trustedKeys, checklist });
+    expect(final).toMatchObject({ ok: true, value: { phase: 'failed', error: { code: 'IMAGE_UNKNOWN_KEY' } } });
+    const slots = await r.service.imageState();
+    expect(slots.ok && slots.value.map((s) => s.slot)).toEqual([0]);
+  });
+
+  it('R24 the explicit developer setting lets a real port accept the test key; the Virtual BMS accepts it by default', async () => {
+    const r = await rig();
+    await r.connect({ as: realPort });
+    const allowed = await r.service.preflight(image(), { trustedKeys, checklist, testKeysOnRealPorts: true });
+    expect(allowed.ok && allowed.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
+    await r.connect();
+    const virtual = await r.service.preflight(image(), { trustedKeys, checklist });
+    expect(virtual.ok && virtual.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
+  });
+});
+
