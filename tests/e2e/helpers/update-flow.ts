@@ -45,11 +45,15 @@ export async function setVirtualBmsKnobs(page: Page, fields: Record<string, stri
   for (const [label, value] of Object.entries(fields)) await expect(panel.getByLabel(label)).toHaveValue(value);
 }
 
-/** On the Firmware page: downloads, verifies and chooses one catalog image. */
+/**
+ * On the Firmware page: downloads, verifies and chooses one catalog image. An image with a warning
+ * (settings reset, newer bootloader needed) takes the second click it asks for.
+ */
 export async function chooseCatalogImage(page: Page, id: string): Promise<void> {
   await navigate(page, 'Firmware');
   const entry = page.locator(`[data-testid="catalog-entry"][data-id="${id}"]`);
   await entry.getByRole('button', { name: 'Use for the update' }).click();
+  if ((await entry.getByTestId('caveat').count()) > 0) await entry.getByRole('button', { name: 'Use it anyway' }).click();
   await expect(entry.getByRole('button', { name: 'Chosen ✔' })).toBeVisible();
 }
 

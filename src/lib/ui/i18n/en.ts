@@ -154,6 +154,20 @@ export const en = {
   'keys.noKeys': 'no key: every image is refused',
   'keys.devSetting':
     'Developer setting: also trust the published test keys on real ports (a development board only, never a pack in service)',
+  // Catalog order and warnings (ux)
+  'catalog.testsTitle': 'Test and fault-demonstration builds ({count})',
+  'catalog.testsIntro':
+    'Built to show what the tool does when an update goes wrong (failed self-test, boot loop, refused downgrade). Never for a pack in service.',
+  'catalog.testBuild': 'Test build',
+  'catalog.resetsSettings': 'Resets the settings',
+  'catalog.resetsSettingsWhy':
+    'The settings return to their defaults at first start (bus address, CAN id, name): the pack may no longer answer on its bus until you restore the backup.',
+  'catalog.needsBootloader': 'Needs bootloader {version}',
+  'catalog.needsBootloaderWhy':
+    'This device’s bootloader is {installed}; this release needs {required} or newer, so the pre-flight will refuse it.',
+  'catalog.confirmCaveat': 'Read the warning above: choose this image only if that is what you mean to install.',
+  'catalog.useAnyway': 'Use it anyway',
+  'catalog.cancelChoice': 'Cancel',
   ...enDevice,
   ...enUpdate
 };

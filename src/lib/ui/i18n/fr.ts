@@ -153,6 +153,20 @@ export const fr: Messages = {
   'keys.noKeys': 'aucune clé : toute image est refusée',
   'keys.devSetting':
     "Réglage développeur : faire aussi confiance aux clés de test publiées sur les ports réels (carte de développement seulement, jamais une batterie en service)",
+  // Ordre du catalogue et avertissements (ux)
+  'catalog.testsTitle': 'Versions de test et de démonstration de pannes ({count})',
+  'catalog.testsIntro':
+    "Faites pour montrer ce que fait l'outil quand une mise à jour tourne mal (autotest en échec, boucle de démarrage, retour arrière refusé). Jamais pour une batterie en service.",
+  'catalog.testBuild': 'Version de test',
+  'catalog.resetsSettings': 'Réinitialise les réglages',
+  'catalog.resetsSettingsWhy':
+    "Les réglages reviennent aux valeurs par défaut au premier démarrage (adresse de bus, identifiant CAN, nom) : la batterie peut ne plus répondre sur son bus tant que vous n'avez pas restauré la sauvegarde.",
+  'catalog.needsBootloader': "Demande le chargeur d'amorçage {version}",
+  'catalog.needsBootloaderWhy':
+    "Le chargeur d'amorçage de cet appareil est en {installed} ; cette version demande {required} ou plus récent, le contrôle préalable la refusera donc.",
+  'catalog.confirmCaveat': "Lisez l'avertissement ci-dessus : ne choisissez cette image que si c'est bien celle que vous voulez installer.",
+  'catalog.useAnyway': 'La choisir quand même',
+  'catalog.cancelChoice': 'Annuler',
   ...frDevice,
   ...frUpdate
 };
