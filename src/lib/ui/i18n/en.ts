@@ -168,6 +168,12 @@ export const en = {
   'catalog.confirmCaveat': 'Read the warning above: choose this image only if that is what you mean to install.',
   'catalog.useAnyway': 'Use it anyway',
   'catalog.cancelChoice': 'Cancel',
+  // Help: how-tos and error search (ux)
+  'help.howTos': 'How to',
+  'help.search': 'Search the error codes',
+  'help.searchHint': 'a code (BAD_MAGIC) or words (baud, self-test)',
+  'help.matches': '{count} code(s) match.',
+  'help.noMatch': 'No error code matches "{query}".',
   ...enDevice,
   ...enUpdate
 };

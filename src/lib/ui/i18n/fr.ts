@@ -167,6 +167,12 @@ export const fr: Messages = {
   'catalog.confirmCaveat': "Lisez l'avertissement ci-dessus : ne choisissez cette image que si c'est bien celle que vous voulez installer.",
   'catalog.useAnyway': 'La choisir quand même',
   'catalog.cancelChoice': 'Annuler',
+  // Aide : fiches pratiques et recherche des erreurs (ux)
+  'help.howTos': 'Comment faire',
+  'help.search': "Chercher dans les codes d'erreur",
+  'help.searchHint': 'un code (BAD_MAGIC) ou des mots (débit, autotest)',
+  'help.matches': '{count} code(s) correspondent.',
+  'help.noMatch': "Aucun code d'erreur ne correspond à « {query} ».",
   ...frDevice,
   ...frUpdate
 };
