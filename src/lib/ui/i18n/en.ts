@@ -168,6 +168,8 @@ export const en = {
   'catalog.confirmCaveat': 'Read the warning above: choose this image only if that is what you mean to install.',
   'catalog.useAnyway': 'Use it anyway',
   'catalog.cancelChoice': 'Cancel',
+  // Virtual BMS line timing (ux)
+  'vbms.unpaced': 'Unpaced line: bytes arrive at once instead of at the baud rate (faster than any real cable; for quick demos)',
   // Help: how-tos and error search (ux)
   'help.howTos': 'How to',
   'help.search': 'Search the error codes',

@@ -167,6 +167,8 @@ export const fr: Messages = {
   'catalog.confirmCaveat': "Lisez l'avertissement ci-dessus : ne choisissez cette image que si c'est bien celle que vous voulez installer.",
   'catalog.useAnyway': 'La choisir quand même',
   'catalog.cancelChoice': 'Annuler',
+  // Cadence de la ligne du BMS virtuel (ux)
+  'vbms.unpaced': "Ligne sans cadence : les octets arrivent d'un coup au lieu de suivre le débit en bauds (plus rapide que tout câble réel ; pour les démonstrations rapides)",
   // Aide : fiches pratiques et recherche des erreurs (ux)
   'help.howTos': 'Comment faire',
   'help.search': "Chercher dans les codes d'erreur",

@@ -38,8 +38,11 @@ interface Rig {
   connect(options?: { baudRate?: number; as?: Partial<LinkInfo> }): ReturnType<SessionService['connectPort']>;
 }
 
-/** The two workers' modules, wired as the page wires them, with a WebCrypto technician key. */
-async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
+/**
+ * The two workers' modules, wired as the page wires them, with a WebCrypto technician key. The line is
+ * unpaced (the panel's option) unless `paced`: these tests are about the procedure, not line time.
+ */
+async function rig(board: BoardSlot = memoryBoardSlot(), { paced = false } = {}): Promise<Rig> {
   const keys = keySlot();
   await createTechnicianKey('This browser', keys);
   const vbms = createVirtualBmsService({
@@ -65,6 +68,7 @@ async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
     return opened.value;
   };
   await vbms.start();
+  if (!paced) await vbms.set({ unpaced: true });
   return {
     vbms,
     service,
@@ -242,3 +246,23 @@ describe('session service: the published test keys stay with the Virtual BMS (R1
   });
 });
 
+describe('session service: the Virtual BMS line takes the time a cable would (R06, R16)', () => {
+  /** Link-test round trips at 9600 baud: every echo is at least ~25 bytes each way, ~1 ms a byte. */
+  const roundTrips = async (r: Rig) => {
+    const test = await r.service.linkTest();
+    if (!test.ok) throw new Error(test.error.code);
+    return test.value.report.roundTripMs;
+  };
+
+  it('R06 R16 paced at the chosen baud by default; the panel’s "unpaced" makes the same line instant at once', async () => {
+    const r = await rig(memoryBoardSlot(), { paced: true });
+    await r.vbms.set({ deviceBaud: 9600 });
+    expect(await r.connect({ baudRate: 9600 })).toMatchObject({ ok: true, value: { link: { baudRate: 9600 } } });
+    const paced = await roundTrips(r);
+    expect(paced.min).toBeGreaterThanOrEqual(40);
+    // Applies to the open line: no reconnect needed.
+    await r.vbms.set({ unpaced: true });
+    const unpaced = await roundTrips(r);
+    expect(unpaced.max).toBeLessThan(paced.min / 2);
+  });
+});
