@@ -19,7 +19,7 @@ test('R09 R16 after a first visit, the app reloads offline and updates the Virtu
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Firmware');
 
     // The image comes from IndexedDB (verified again), not from the network.
-    await connectVirtualBms(page);
+    await connectVirtualBms(page, { unpaced: true });
     await navigate(page, 'Firmware');
     await page.getByTestId('recent-images').getByRole('button', { name: 'Use 1.4.0+0' }).click();
     await expect(page.getByTestId('chosen-image')).toContainText('1.4.0+0');

@@ -32,7 +32,7 @@ test('the update flow pages are accessible on a phone with their content: checks
     expect(await violations(page), what).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(360);
   };
-  await connectVirtualBms(page);
+  await connectVirtualBms(page, { unpaced: true });
   await chooseCatalogImage(page, 'vbms-1.2.0-selftest-fail');
   await check('firmware page with the catalog');
   await openPreflight(page);

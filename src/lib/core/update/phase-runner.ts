@@ -51,6 +51,7 @@ export function createPhaseRunner(image: Uint8Array, options: UpdateOptions, kin
     session: options.session,
     store: options.store,
     trustedKeys: options.trustedKeys,
+    withheldKeys: options.withheldKeys ?? [],
     signer: options.technicianKey,
     answers: options.checklist,
     limits: { ...DEFAULT_SAFETY_LIMITS, ...options.limits },

@@ -29,6 +29,8 @@ export interface UpdateOptions {
   store: UpdateStores;
   /** the developer keys packages must be signed with (R11, R24) */
   trustedKeys: TrustedKey[];
+  /** trusted elsewhere but not for this device (published test keys on a real port): named when they signed the package */
+  withheldKeys?: TrustedKey[];
   /** the technician's key for the authenticated session (R14); missing → UPDATE_TECHNICIAN_KEY_MISSING */
   technicianKey?: TechnicianSigner;
   /** the operator's site checklist (R04, R05); the operator's name goes into the report */
@@ -55,6 +57,7 @@ export interface UpdateContext {
   readonly session: DeviceSession;
   readonly store: UpdateStores;
   readonly trustedKeys: TrustedKey[];
+  readonly withheldKeys: TrustedKey[];
   readonly signer?: TechnicianSigner;
   readonly answers?: ChecklistAnswers;
   readonly limits: SafetyLimits;

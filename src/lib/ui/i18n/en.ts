@@ -132,6 +132,50 @@ export const en = {
   'catalog.toPreflight': 'Continue to the pre-flight checks',
   'catalog.noneChosen':
     'No image chosen for the update yet: use one from the catalog or the recently used ones, or pick a file.',
+  // Firmware page description and trust scope of the test keys (ux)
+  'verdict.chosenSubject': '{name}: chosen for the update.',
+  'verdict.refusedSubject': '{name}: not chosen for the update. {reason} ({code})',
+  'verdict.testKeyVirtualOnly': 'Signed with a published test key: accepted for the Virtual BMS only, refused on a real port.',
+  'verdict.testKeyEverywhere': 'Signed with a published test key: accepted on real ports too, because of your developer setting.',
+  'keys.builtInIntro':
+    'Anyone can sign firmware with these published test keys, so on a real BMS they prove nothing. They can be turned off, not removed.',
+  'keys.testKey': 'Published test key',
+  'keys.appliesTo': 'Applies to',
+  'keys.virtualOnly': 'the Virtual BMS only',
+  'keys.virtualAndReal': 'the Virtual BMS and real ports',
+  'keys.off': 'nothing (turned off)',
+  'keys.trustToggle': 'Trust {name}',
+  'keys.turnedOn': 'Key "{name}" turned on.',
+  'keys.turnedOff': 'Key "{name}" turned off: no device trusts it now.',
+  'keys.byDevice': 'Which keys apply to which device',
+  'keys.deviceVirtual': 'Virtual BMS',
+  'keys.deviceReal': 'Real ports (USB-serial, USB, Bluetooth)',
+  'keys.connectedNow': '(connected now)',
+  'keys.noKeys': 'no key: every image is refused',
+  'keys.devSetting':
+    'Developer setting: also trust the published test keys on real ports (a development board only, never a pack in service)',
+  // Catalog order and warnings (ux)
+  'catalog.testsTitle': 'Test and fault-demonstration builds ({count})',
+  'catalog.testsIntro':
+    'Built to show what the tool does when an update goes wrong (failed self-test, boot loop, refused downgrade). Never for a pack in service.',
+  'catalog.testBuild': 'Test build',
+  'catalog.resetsSettings': 'Resets the settings',
+  'catalog.resetsSettingsWhy':
+    'The settings return to their defaults at first start (bus address, CAN id, name): the pack may no longer answer on its bus until you restore the backup.',
+  'catalog.needsBootloader': 'Needs bootloader {version}',
+  'catalog.needsBootloaderWhy':
+    'This device’s bootloader is {installed}; this release needs {required} or newer, so the pre-flight will refuse it.',
+  'catalog.confirmCaveat': 'Read the warning above: choose this image only if that is what you mean to install.',
+  'catalog.useAnyway': 'Use it anyway',
+  'catalog.cancelChoice': 'Cancel',
+  // Virtual BMS line timing (ux)
+  'vbms.unpaced': 'Unpaced line: bytes arrive at once instead of at the baud rate (faster than any real cable; for quick demos)',
+  // Help: how-tos and error search (ux)
+  'help.howTos': 'How to',
+  'help.search': 'Search the error codes',
+  'help.searchHint': 'a code (BAD_MAGIC) or words (baud, self-test)',
+  'help.matches': '{count} code(s) match.',
+  'help.noMatch': 'No error code matches "{query}".',
   ...enDevice,
   ...enUpdate
 };

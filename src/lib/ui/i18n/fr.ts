@@ -131,6 +131,50 @@ export const fr: Messages = {
   'catalog.toPreflight': 'Continuer vers les vérifications préalables',
   'catalog.noneChosen':
     'Aucune image choisie pour la mise à jour : prenez-en une du catalogue ou des images récentes, ou choisissez un fichier.',
+  // Description de la page Micrologiciel et portée des clés de test (ux)
+  'verdict.chosenSubject': '{name} : choisi pour la mise à jour.',
+  'verdict.refusedSubject': '{name} : non retenu pour la mise à jour. {reason} ({code})',
+  'verdict.testKeyVirtualOnly': 'Signé avec une clé de test publiée : accepté pour le BMS virtuel seulement, refusé sur un port réel.',
+  'verdict.testKeyEverywhere': 'Signé avec une clé de test publiée : accepté aussi sur les ports réels, à cause de votre réglage développeur.',
+  'keys.builtInIntro':
+    "N'importe qui peut signer un firmware avec ces clés de test publiées : sur un vrai BMS, elles ne prouvent rien. On peut les désactiver, pas les supprimer.",
+  'keys.testKey': 'Clé de test publiée',
+  'keys.appliesTo': "S'applique à",
+  'keys.virtualOnly': 'le BMS virtuel seulement',
+  'keys.virtualAndReal': 'le BMS virtuel et les ports réels',
+  'keys.off': 'rien (désactivée)',
+  'keys.trustToggle': 'Faire confiance à {name}',
+  'keys.turnedOn': 'Clé « {name} » activée.',
+  'keys.turnedOff': 'Clé « {name} » désactivée : aucun appareil ne lui fait plus confiance.',
+  'keys.byDevice': "Quelles clés s'appliquent à quel appareil",
+  'keys.deviceVirtual': 'BMS virtuel',
+  'keys.deviceReal': 'Ports réels (adaptateur USB-série, USB, Bluetooth)',
+  'keys.connectedNow': '(connecté)',
+  'keys.noKeys': 'aucune clé : toute image est refusée',
+  'keys.devSetting':
+    "Réglage développeur : faire aussi confiance aux clés de test publiées sur les ports réels (carte de développement seulement, jamais une batterie en service)",
+  // Ordre du catalogue et avertissements (ux)
+  'catalog.testsTitle': 'Versions de test et de démonstration de pannes ({count})',
+  'catalog.testsIntro':
+    "Faites pour montrer ce que fait l'outil quand une mise à jour tourne mal (autotest en échec, boucle de démarrage, retour arrière refusé). Jamais pour une batterie en service.",
+  'catalog.testBuild': 'Version de test',
+  'catalog.resetsSettings': 'Réinitialise les réglages',
+  'catalog.resetsSettingsWhy':
+    "Les réglages reviennent aux valeurs par défaut au premier démarrage (adresse de bus, identifiant CAN, nom) : la batterie peut ne plus répondre sur son bus tant que vous n'avez pas restauré la sauvegarde.",
+  'catalog.needsBootloader': "Demande le chargeur d'amorçage {version}",
+  'catalog.needsBootloaderWhy':
+    "Le chargeur d'amorçage de cet appareil est en {installed} ; cette version demande {required} ou plus récent, le contrôle préalable la refusera donc.",
+  'catalog.confirmCaveat': "Lisez l'avertissement ci-dessus : ne choisissez cette image que si c'est bien celle que vous voulez installer.",
+  'catalog.useAnyway': 'La choisir quand même',
+  'catalog.cancelChoice': 'Annuler',
+  // Cadence de la ligne du BMS virtuel (ux)
+  'vbms.unpaced': "Ligne sans cadence : les octets arrivent d'un coup au lieu de suivre le débit en bauds (plus rapide que tout câble réel ; pour les démonstrations rapides)",
+  // Aide : fiches pratiques et recherche des erreurs (ux)
+  'help.howTos': 'Comment faire',
+  'help.search': "Chercher dans les codes d'erreur",
+  'help.searchHint': 'un code (BAD_MAGIC) ou des mots (débit, autotest)',
+  'help.matches': '{count} code(s) correspondent.',
+  'help.noMatch': "Aucun code d'erreur ne correspond à « {query} ».",
   ...frDevice,
   ...frUpdate
 };

@@ -3,9 +3,9 @@
  * the operator's checklist and name (kept while the technician moves between pages).
  */
 import { toErrorData, type ErrorData } from '$lib/core/errors';
-import type { TrustedKey } from '$lib/core/image/keys';
 import type { ChecklistAnswers, ChecklistItemId } from '$lib/core/update/checklist';
 import type { DeviceCalls, PreflightReport } from '$lib/platform/web/session/session-api';
+import type { TrustRequest } from '../keys/trusted-keys.svelte';
 
 class Preflight {
   report = $state.raw<PreflightReport | undefined>(undefined);
@@ -17,11 +17,11 @@ class Preflight {
   confirmed = $state<ChecklistItemId[]>([]);
   operator = $state('');
 
-  async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trustedKeys: readonly TrustedKey[]): Promise<void> {
+  async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trust: TrustRequest): Promise<void> {
     this.checking = true;
     this.failure = undefined;
     try {
-      const result = await api.preflight(image.buffer, { trustedKeys: [...trustedKeys], checklist: this.answers() });
+      const result = await api.preflight(image.buffer, { ...trust, checklist: this.answers() });
       if (result.ok) this.report = result.value;
       else this.failure = result.error;
       this.imageId = image.id;

@@ -8,6 +8,7 @@ import type { CheckId, CheckResult } from '../checks/check-result';
 import { checkBanks, checkLink } from '../checks/device-checks';
 import { checkSoc, checkSupply, checkTemperature, supplyStats } from '../checks/environment-checks';
 import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from '../checks/package-checks';
+import { explainWithheld } from '../trust-scope';
 import type { UpdateContext } from '../update-context';
 
 export async function preflight(ctx: UpdateContext): Promise<void> {
@@ -34,7 +35,7 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     // An unauthenticated package's metadata is not interpreted (compatibility, counter, safety flag).
-    add(checkPackage({ error: toErrorData(error) }));
+    add(checkPackage({ error: await explainWithheld(toErrorData(error), ctx.image, ctx.withheldKeys) }));
   }
   if (ctx.verified) {
     const image = ctx.verified.image;

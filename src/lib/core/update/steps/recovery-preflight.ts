@@ -8,6 +8,7 @@ import { verifyImage } from '../../image/verify-image';
 import type { CheckResult } from '../checks/check-result';
 import { checkLink, checkRecoveryLink, unmeasuredInBootloader } from '../checks/device-checks';
 import { checkAntiRollback, checkCompatibility, checkPackage } from '../checks/package-checks';
+import { explainWithheld } from '../trust-scope';
 import type { UpdateContext } from '../update-context';
 
 export async function recoveryPreflight(ctx: UpdateContext): Promise<void> {
@@ -21,7 +22,7 @@ export async function recoveryPreflight(ctx: UpdateContext): Promise<void> {
     add(checkCompatibility(ctx.verified.image, ctx.before!), checkAntiRollback(ctx.verified.image, ctx.before!));
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
-    add(checkPackage({ error: toErrorData(error) }));
+    add(checkPackage({ error: await explainWithheld(toErrorData(error), ctx.image, ctx.withheldKeys) }));
   }
   add(checkRecoveryLink(ctx.session.link));
   try {

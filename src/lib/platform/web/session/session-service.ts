@@ -18,6 +18,7 @@ import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOpt
 import { identify } from '../../../core/update/steps/identify';
 import { preflight } from '../../../core/update/steps/preflight';
 import type { TechnicianSigner } from '../../../core/family/technician-signer';
+import { keysForTarget, trustTargetOf } from '../../../core/update/trust-scope';
 import type { UpdateOptions, UpdateStores } from '../../../core/update/update-context';
 import { createPhaseRunner } from '../../../core/update/phase-runner';
 import type { UpdateTimings } from '../../../core/update/update-timings';
@@ -66,16 +67,21 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     await connection.session.close();
     await connection.link.close();
   };
-  const baseOptions = (session: SmpDeviceSession, request: PreflightOptions): UpdateOptions => ({
-    session,
-    store: platform.stores,
-    trustedKeys: request.trustedKeys,
-    checklist: request.checklist,
-    sha256: platform.sha256,
-    tool: platform.tool,
-    timings: platform.timings,
-    limits: platform.limits
-  });
+  const baseOptions = (session: SmpDeviceSession, request: PreflightOptions): UpdateOptions => {
+    // Decided here, where the link is known for certain: the page cannot widen a real port's trust.
+    const scoped = keysForTarget(trustTargetOf(session.link), request.trustedKeys, request);
+    return {
+      session,
+      store: platform.stores,
+      trustedKeys: scoped.keys,
+      withheldKeys: scoped.withheld,
+      checklist: request.checklist,
+      sha256: platform.sha256,
+      tool: platform.tool,
+      timings: platform.timings,
+      limits: platform.limits
+    };
+  };
   /** A call on the session, as a Result (codes survive Comlink). */
   const call = <T>(task: (session: SmpDeviceSession) => Promise<T>): Promise<Result<T>> =>
     toResult(() => task(connected().session));
