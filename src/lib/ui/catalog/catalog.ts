@@ -4,6 +4,8 @@
  * image is still checked byte for byte (file SHA-256, image hash, signature) before it is offered for
  * an update, so a tampered catalog can at worst point at an image that then fails verification.
  */
+import { fail } from '$lib/core/errors';
+
 export const CATALOG_FORMAT = 'bms-flasher/firmware-catalog/v1';
 
 export interface CatalogText {
@@ -41,14 +43,28 @@ export interface FirmwareCatalog {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+/** "https:", "//host", "/abs": an image path must stay beside the catalog, on the app's own origin. */
+const LEAVES_CATALOG = /^([a-z][a-z0-9+.-]*:|[/\\])/i;
 
-/** Structural check of a fetched catalog; an entry that is malformed is dropped, not trusted. */
+/** Structural check of a fetched catalog (IMAGE_CATALOG_INVALID); an entry that is malformed is dropped, not trusted. */
 export function parseCatalog(value: unknown): FirmwareCatalog {
   const v = value as Partial<FirmwareCatalog> | null;
   if (typeof v !== 'object' || v === null || v.format !== CATALOG_FORMAT || !Array.isArray(v.images)) {
-    throw new Error(`not a firmware catalog (format ${JSON.stringify(v?.format)})`);
+    fail('IMAGE_CATALOG_INVALID', `not a firmware catalog (format ${JSON.stringify(v?.format)})`);
   }
-  return { format: CATALOG_FORMAT, name: String(v.name ?? ''), images: v.images.filter(isCatalogImage) };
+  // A non-text name is dropped: String() on a parsed object with a "toString" member would throw.
+  return { format: CATALOG_FORMAT, name: typeof v.name === 'string' ? v.name : '', images: v.images.filter(isCatalogImage) };
+}
+
+/** The catalog file's text, parsed and checked; IMAGE_CATALOG_INVALID when it is not JSON. */
+export function parseCatalogJson(text: string): FirmwareCatalog {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    fail('IMAGE_CATALOG_INVALID', `not JSON: ${(error as Error).message}`);
+  }
+  return parseCatalog(value);
 }
 
 function isCatalogImage(value: unknown): value is CatalogImage {
@@ -65,6 +81,9 @@ function isCatalogImage(value: unknown): value is CatalogImage {
     typeof e.safetyCritical === 'boolean' &&
     typeof e.path === 'string' &&
     !e.path.includes('..') &&
+    !LEAVES_CATALOG.test(e.path) &&
+    typeof e.releasedAt === 'string' &&
+    (e.minBootloader === undefined || typeof e.minBootloader === 'string') &&
     Number.isInteger(e.size) &&
     HEX64.test(e.sha256 ?? '') &&
     HEX64.test(e.imageHash ?? '') &&
