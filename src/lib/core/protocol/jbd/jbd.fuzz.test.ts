@@ -37,6 +37,23 @@ describe('R11 fuzz: JBD frames', () => {
     );
   });
 
+  it('basic info of any content with a consistent sensor count: every field decodes, at most 32 balance bits', () => {
+    const basic = fc.uint8Array({ minLength: 23, maxLength: 80 }).map((data) => {
+      data[0x16] %= Math.floor((data.length - 23) / 2) + 1;
+      return data;
+    });
+    fc.assert(
+      fc.property(basic, (data) => {
+        const info = decodeBasicInfo(data);
+        expect(info.balancing).toHaveLength(data[0x15]);
+        // Only 32 balance bits exist: a garbled cell count above 32 must not repeat cell 1's bit.
+        expect(info.balancing.slice(32).every((on) => !on)).toBe(true);
+        expect(info.tempsDc).toHaveLength(data[0x16]);
+      }),
+      fuzzOptions(300, 0x1bd)
+    );
+  });
+
   it('register payloads of any content: a reading or a JBD_ error, settings words round-trip', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 255 }), fc.constantFrom(...JBD_SETTINGS), fc.integer({ min: -0x8000, max: 0xffff }), (data, setting, value) => {
