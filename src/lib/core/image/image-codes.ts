@@ -170,6 +170,18 @@ export const IMAGE_ERRORS = {
       fix: 'Exportez de nouveau le firmware depuis la compilation (ou utilisez la sortie .bin).'
     }
   },
+  IMAGE_CATALOG_INVALID: {
+    en: {
+      summary: 'The firmware catalog cannot be read.',
+      diagnosis: 'The catalog file served with the app is not a bms-flasher firmware catalog (wrong format, or not JSON): no image can be offered from it.',
+      fix: 'Reload the page; if it persists, the site was published with a damaged catalog: open an image file instead and tell the site operator.'
+    },
+    fr: {
+      summary: 'Le catalogue de firmwares est illisible.',
+      diagnosis: "Le fichier catalogue livré avec l'application n'est pas un catalogue de firmwares bms-flasher (mauvais format, ou pas du JSON) : aucune image ne peut en être proposée.",
+      fix: "Rechargez la page ; si cela persiste, le site a été publié avec un catalogue abîmé : ouvrez plutôt un fichier image et prévenez l'exploitant du site."
+    }
+  },
   IMAGE_KEY_INVALID: {
     en: {
       summary: 'The key file cannot be read.',

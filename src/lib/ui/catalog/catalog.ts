@@ -5,6 +5,7 @@
  * an update, so a tampered catalog can at worst point at an image that then fails verification.
  */
 import { compareVersions, parseVersion } from '../../core/image/version';
+import { fail } from '$lib/core/errors';
 
 export const CATALOG_FORMAT = 'bms-flasher/firmware-catalog/v1';
 
@@ -47,16 +48,41 @@ export interface FirmwareCatalog {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+/** "https:", "//host", "/abs": an image path must stay beside the catalog, on the app's own origin. */
+const LEAVES_CATALOG = /^([a-z][a-z0-9+.-]*:|[/\\])/i;
 
-/** Structural check of a fetched catalog; an entry that is malformed is dropped, not trusted. */
+/** Structural check of a fetched catalog (IMAGE_CATALOG_INVALID); an entry that is malformed is dropped, not trusted. */
 export function parseCatalog(value: unknown): FirmwareCatalog {
   const v = value as Partial<FirmwareCatalog> | null;
   if (typeof v !== 'object' || v === null || v.format !== CATALOG_FORMAT || !Array.isArray(v.images)) {
-    throw new Error(`not a firmware catalog (format ${JSON.stringify(v?.format)})`);
+    fail('IMAGE_CATALOG_INVALID', `not a firmware catalog (format ${JSON.stringify(v?.format)})`);
   }
   // Older catalogs have no kind / resetsSettings: their images count as plain releases.
   const images = v.images.filter(isCatalogImage).map((e) => ({ ...e, kind: e.kind === 'test' ? 'test' : 'release', resetsSettings: e.resetsSettings === true }) as const);
-  return { format: CATALOG_FORMAT, name: String(v.name ?? ''), images };
+  // A non-text name is dropped: String() on a parsed object with a "toString" member would throw.
+  return { format: CATALOG_FORMAT, name: typeof v.name === 'string' ? v.name : '', images };
+}
+
+/** The catalog file's text, parsed and checked; IMAGE_CATALOG_INVALID when it is not JSON. */
+export function parseCatalogJson(text: string): FirmwareCatalog {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    fail('IMAGE_CATALOG_INVALID', `not JSON: ${(error as Error).message}`);
+  }
+  return parseCatalog(value);
+}
+
+/** Versions are sorted and compared with the device's: an entry whose version does not parse is dropped. */
+function isVersion(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  try {
+    parseVersion(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isCatalogImage(value: unknown): value is CatalogImage {
@@ -68,11 +94,14 @@ function isCatalogImage(value: unknown): value is CatalogImage {
     typeof e.model === 'string' &&
     Array.isArray(e.hwRevisions) &&
     e.hwRevisions.every((r) => typeof r === 'string') &&
-    typeof e.version === 'string' &&
+    isVersion(e.version) &&
     Number.isInteger(e.securityCounter) &&
     typeof e.safetyCritical === 'boolean' &&
     typeof e.path === 'string' &&
     !e.path.includes('..') &&
+    !LEAVES_CATALOG.test(e.path) &&
+    typeof e.releasedAt === 'string' &&
+    (e.minBootloader === undefined || isVersion(e.minBootloader)) &&
     Number.isInteger(e.size) &&
     HEX64.test(e.sha256 ?? '') &&
     HEX64.test(e.imageHash ?? '') &&
