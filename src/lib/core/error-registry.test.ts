@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BmsError, type ErrorCode } from './errors';
-import { ERROR_CATALOG } from './error-catalog';
-import { isTransportLoss } from './update/device-contact';
-import { rootCauseOf } from './update/root-cause';
+import { ERROR_CODES, isLineError, isTransportLoss, rootCauseOf, type ErrorCode } from './error-registry';
 
 /**
  * The string sets the registry replaced, frozen as they were (smp-client.ts NON_FATAL_LINK_ERRORS,
@@ -35,15 +32,23 @@ function oldRootCause(code: string): string {
   return 'procedure';
 }
 
-const codes = Object.keys(ERROR_CATALOG) as ErrorCode[];
+const codes = Object.keys(ERROR_CODES) as ErrorCode[];
 
 describe('error code registry', () => {
   it('R15 R16 tells a transport loss (retry after the device is back) from a refusal, like the old sets, for every code', () => {
     expect(codes.length).toBeGreaterThan(100);
-    for (const code of codes) expect(isTransportLoss(new BmsError(code, '')), code).toBe(oldTransport(code));
+    for (const code of codes) expect(isTransportLoss(code), code).toBe(oldTransport(code));
   });
 
   it('R23 points at the same place to look first as the old table, for every code', () => {
     for (const code of codes) expect(rootCauseOf(code), code).toBe(oldRootCause(code));
+  });
+
+  it('R16 counts exactly the UART line errors as line errors (the reader goes on), for every code', () => {
+    for (const code of codes) {
+      expect(isLineError(code), code).toBe(OLD_LINE_ERRORS.has(code));
+      // the SMP reader also reads on after a quiet read (smp-client.ts)
+      expect(isLineError(code) || code === 'LINK_TIMEOUT', code).toBe(OLD_NON_FATAL_READ.has(code));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n/translate';
+import type { Lang } from '../i18n/translate';
 
 /** "1 668 octets (1,6 Kio)" / "1,668 bytes (1.6 KiB)": exact count plus a readable size. */
 export function formatBytes(bytes: number, lang: Lang): string {

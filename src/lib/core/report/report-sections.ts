@@ -2,8 +2,7 @@
  * The report laid out once as titled tables, so the text and HTML renderings cannot disagree on what
  * a printed report contains.
  */
-import { describeError, type Lang } from '../error-catalog';
-import { ROOT_CAUSE_TEXT, rootCauseOf } from '../update/root-cause';
+import { describeError, lookFirst, type Lang } from '../../i18n/translate';
 import type { UpdateReport } from './update-report';
 
 export interface ReportSection {
@@ -60,7 +59,7 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
         ['What happened', `${text.summary} ${r.error.detail}`],
         ['Diagnosis', text.diagnosis],
         ['Fix', text.fix],
-        ['Look first at', ROOT_CAUSE_TEXT[rootCauseOf(r.error.code)][lang]]
+        ['Look first at', lookFirst(r.error.code, lang)]
       ]
     });
   }

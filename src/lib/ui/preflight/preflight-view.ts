@@ -2,11 +2,11 @@
  * What the Pre-flight page shows, as pure data: one row per check with what to do about it, and the
  * gate of the Update button with every reason it is closed (the operator sees all of them at once).
  */
-import { describeError, type Lang } from '../../core/error-catalog';
+import { describeError, type Lang } from '../../i18n/translate';
 import type { ErrorData } from '../../core/errors';
 import type { CheckId, CheckResult, CheckStatus } from '../../core/update/checks/check-result';
 import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../core/update/checklist';
-import type { MessageKey, MessageParams } from '../i18n/translate';
+import type { MessageKey, MessageParams } from '../../i18n/translate';
 
 export const CHECK_NAME: Record<CheckId, MessageKey> = {
   soc: 'preflight.check.soc',

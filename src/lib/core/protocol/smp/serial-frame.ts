@@ -6,7 +6,7 @@
  * Real devices print log text on the same UART, so the decoder treats anything outside a frame as noise.
  */
 import { fail } from '../../errors';
-import type { SmpErrorCode } from './smp-codes';
+import type { ErrorCode } from '../../errors';
 import { base64Decode, base64Encode, isBase64Char } from './base64';
 import { crc16Xmodem } from './crc16';
 import { SMP_HEADER_SIZE } from './smp-packet';
@@ -63,7 +63,7 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 export type SerialFrameErrorCode = Extract<
-  SmpErrorCode,
+  ErrorCode,
   'SMP_FRAME_CRC_MISMATCH' | 'SMP_FRAME_BAD_BASE64' | 'SMP_FRAME_LENGTH_MISMATCH' | 'SMP_FRAME_LINE_TOO_LONG' | 'SMP_FRAME_TRUNCATED'
 >;
 

@@ -1,4 +1,4 @@
-import { isTransportLoss } from '../device-contact';
+import { lostInTransit } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
 /**
@@ -11,7 +11,7 @@ export async function connect(ctx: UpdateContext): Promise<void> {
   try {
     await ctx.session.identity();
   } catch (error) {
-    if (!isTransportLoss(error)) throw error;
+    if (!lostInTransit(error)) throw error;
     ctx.log('warn', 'the device does not answer: testing the link to find out why');
     await ctx.session.linkTest();
     throw error;

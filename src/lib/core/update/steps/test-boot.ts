@@ -8,7 +8,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../protocol/smp/groups/bms-group';
-import { isTransportLoss, waitForDevice } from '../device-contact';
+import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 
 const SEQUENCE = ['protections_off', 'firmware_loaded', 'protections_on'] as const;
@@ -26,7 +26,7 @@ export async function resetAndWait(ctx: UpdateContext, why: string): Promise<Bms
     await ctx.session.reset();
   } catch (error) {
     // The device may reset before its answer leaves the UART: that is the reset we asked for.
-    if (!isTransportLoss(error)) throw error;
+    if (!lostInTransit(error)) throw error;
   }
   return waitForDevice(ctx, why);
 }

@@ -7,7 +7,7 @@
 import { BmsError, fail, toErrorData } from '../../errors';
 import type { CheckResult } from '../checks/check-result';
 import { authenticate } from '../authenticate';
-import { isTransportLoss, waitForDevice } from '../device-contact';
+import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
 import { holdUntilSafe, watchConditions } from './transfer-monitor';
@@ -41,7 +41,7 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     const error = run.error;
     // A refusal for want of a session means the device reset (a power cut it came back from quickly).
     const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
-    if (!(isTransportLoss(error) || sessionLost) || ctx.signal?.aborted) throw error;
+    if (!(lostInTransit(error) || sessionLost) || ctx.signal?.aborted) throw error;
     const { code, detail } = toErrorData(error);
     if (restarts >= ctx.timings.maxLinkLosses) {
       const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';

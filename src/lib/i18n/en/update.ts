@@ -1,4 +1,4 @@
-/** English text of the Pre-flight, Update, Result, Backups and Reports pages; see en.ts. */
+/** English text of the Pre-flight, Update, Result, Backups and Reports pages; see messages.ts. */
 export const enUpdate = {
   'update.available': 'A new version of the app is available.',
   'update.reload': 'Reload',

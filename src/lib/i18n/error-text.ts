@@ -4,9 +4,3 @@ export interface ErrorText {
   diagnosis: string;
   fix: string;
 }
-
-/** Every code has English and French text (the seed procedure comes from French technicians). */
-export interface ErrorEntry {
-  en: ErrorText;
-  fr: ErrorText;
-}

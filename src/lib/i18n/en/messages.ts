@@ -1,10 +1,10 @@
-import { enDevice } from './en-device';
-import { enUpdate } from './en-update';
+import { enDevice } from './device';
+import { enUpdate } from './update';
 
 /**
  * English user text. Keys are grouped by page (the shell and small pages here; the device and update
- * flows in en-device.ts and en-update.ts); `{name}` placeholders are filled by `t(key, params)`.
- * fr.ts must define exactly the same keys (its type is derived from this object).
+ * flows in device.ts and update.ts); `{name}` placeholders are filled by `t(key, params)`.
+ * fr/messages.ts must define exactly the same keys (its type is derived from this object).
  */
 export const en = {
   'app.name': 'BMS Flasher',
@@ -22,6 +22,18 @@ export const en = {
   'error.detail': 'Detail',
   'error.diagnosis': 'Diagnosis',
   'error.fix': 'What to do',
+
+  'rootCause.binary': 'The binary: check the package signature, its key chain and its compatibility matrix.',
+  'rootCause.firmware':
+    'The firmware: the new image reached the device and runs, but misbehaves on this board. Look first at the image itself (its release notes and known issues for this hardware, the self-test detail) and report it to the firmware vendor; the cables are not the cause.',
+  'rootCause.hardware': 'The hardware: run the interface diagnostics (link test), check cables, wiring and the device.',
+  'rootCause.power': 'The power: watch the supply readings and the state of charge during the transfer; use a stable source.',
+  'rootCause.procedure': 'The procedure: a condition of the site or of the operation; follow the fix.',
+  'rootCause.binary.name': 'binary',
+  'rootCause.firmware.name': 'firmware',
+  'rootCause.hardware.name': 'hardware',
+  'rootCause.power.name': 'power',
+  'rootCause.procedure.name': 'procedure',
 
   'home.intro':
     'Check a firmware image before it goes near a battery: its hash, its signature and the hardware it is built for. Everything runs in this browser, also offline once loaded.',

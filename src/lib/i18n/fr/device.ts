@@ -1,6 +1,6 @@
-import type { enDevice } from './en-device';
+import type { enDevice } from '../en/device';
 
-/** Texte français des pages Connexion, Appareil et BMS virtuel ; voir fr.ts. */
+/** Texte français des pages Connexion, Appareil et BMS virtuel ; voir messages.ts. */
 export const frDevice: Record<keyof typeof enDevice, string> = {
   'connect.title': 'Connexion',
   'connect.intro': "Choisissez comment cet ordinateur joint le BMS. Rien n'est écrit dans l'appareil sur cette page.",

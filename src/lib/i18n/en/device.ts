@@ -1,4 +1,4 @@
-/** English text of the Connect, Device and Virtual BMS pages; see en.ts. */
+/** English text of the Connect, Device and Virtual BMS pages; see messages.ts. */
 export const enDevice = {
   'connect.title': 'Connect',
   'connect.intro': 'Choose how this computer reaches the BMS. Nothing is written to the device on this page.',

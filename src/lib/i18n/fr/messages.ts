@@ -1,6 +1,6 @@
-import type { Messages } from './en';
-import { frDevice } from './fr-device';
-import { frUpdate } from './fr-update';
+import type { Messages } from '../en/messages';
+import { frDevice } from './device';
+import { frUpdate } from './update';
 
 /** Texte français (les techniciens de la procédure d'origine travaillent en français). */
 export const fr: Messages = {
@@ -19,6 +19,19 @@ export const fr: Messages = {
   'error.detail': 'Détail',
   'error.diagnosis': 'Diagnostic',
   'error.fix': 'Que faire',
+
+  'rootCause.binary': 'Le binaire : vérifiez la signature du paquet, sa chaîne de clés et sa matrice de compatibilité.',
+  'rootCause.firmware':
+    "Le micrologiciel : la nouvelle image a atteint l'appareil et tourne, mais se comporte mal sur cette carte. Regardez d'abord l'image elle-même (notes de version et problèmes connus pour ce matériel, détail de l'autotest) et signalez-le à l'éditeur du micrologiciel ; les câbles ne sont pas en cause.",
+  'rootCause.hardware': "Le matériel : lancez les diagnostics d'interface (test de liaison), vérifiez câbles, câblage et appareil.",
+  'rootCause.power':
+    "L'alimentation : surveillez les mesures d'alimentation et l'état de charge pendant le transfert ; utilisez une source stable.",
+  'rootCause.procedure': "La procédure : une condition du site ou de l'opération ; suivez la solution.",
+  'rootCause.binary.name': 'binaire',
+  'rootCause.firmware.name': 'micrologiciel',
+  'rootCause.hardware.name': 'matériel',
+  'rootCause.power.name': 'alimentation',
+  'rootCause.procedure.name': 'procédure',
 
   'home.intro':
     "Contrôlez une image de micrologiciel avant qu'elle n'approche une batterie : son empreinte, sa signature et le matériel visé. Tout se passe dans ce navigateur, même hors ligne une fois chargé.",

@@ -1,6 +1,6 @@
-import type { enUpdate } from './en-update';
+import type { enUpdate } from '../en/update';
 
-/** Texte français des pages Vérifications, Mise à jour, Résultat, Sauvegardes et Rapports ; voir fr.ts. */
+/** Texte français des pages Vérifications, Mise à jour, Résultat, Sauvegardes et Rapports ; voir messages.ts. */
 export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'update.available': "Une nouvelle version de l'application est disponible.",
   'update.reload': 'Recharger',

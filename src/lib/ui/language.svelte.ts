@@ -1,5 +1,5 @@
 import { browser } from '$app/environment';
-import { pickLanguage, translate, type Lang, type MessageKey, type MessageParams } from './translate';
+import { pickLanguage, translate, type Lang, type MessageKey, type MessageParams } from '../i18n/translate';
 
 const STORAGE_KEY = 'bms-flasher.lang';
 
