@@ -20,7 +20,7 @@ export const updateBootEn = {
   UPDATE_SELF_TEST_FAILED: {
     summary: 'The self-test of the new firmware failed.',
     diagnosis: 'Voltage calibration (±0.5 %), temperature sensors, RS485 or CAN did not pass (see the items).',
-    fix: 'The device falls back to the previous firmware by itself; check the failing item before trying again.'
+    fix: 'The device falls back to the previous firmware by itself. Look first at the firmware: this board passed the same checks with the previous version, so a failing item usually means the new image reads it wrong; send the report to the firmware supplier. Check the item\'s wiring only if it also fails with the previous firmware.'
   },
   UPDATE_CONFIRM_FAILED: {
     summary: 'The new firmware could not be made permanent.',

@@ -20,7 +20,7 @@ export const updateBootFr = {
   UPDATE_SELF_TEST_FAILED: {
     summary: "L'auto-test du nouveau micrologiciel a échoué.",
     diagnosis: "L'étalonnage de tension (±0,5 %), les capteurs de température, le RS485 ou le CAN n'ont pas réussi (voir les éléments).",
-    fix: "L'appareil revient seul au micrologiciel précédent ; vérifiez l'élément en échec avant de réessayer."
+    fix: "L'appareil revient seul au micrologiciel précédent. Regardez d'abord le micrologiciel : cette carte passait les mêmes contrôles avec la version précédente, un élément en échec signifie donc le plus souvent que la nouvelle image le lit mal ; envoyez le rapport à l'éditeur du micrologiciel. Ne vérifiez le câblage de l'élément que s'il échoue aussi avec la version précédente."
   },
   UPDATE_CONFIRM_FAILED: {
     summary: "Le nouveau micrologiciel n'a pas pu être rendu permanent.",
