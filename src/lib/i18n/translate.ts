@@ -4,6 +4,7 @@
  */
 import { rootCauseOf } from '../core/error-registry';
 import type { ErrorText } from './error-text';
+import { formatNumber } from './format';
 import { enErrors } from './en/errors';
 import { en, type MessageKey, type Messages } from './en/messages';
 import { frErrors } from './fr/errors';
@@ -17,13 +18,18 @@ export const ERROR_TEXT: Record<Lang, Record<string, ErrorText | undefined>> = {
 
 export type MessageParams = Record<string, string | number>;
 
-/** The text of `key` in `lang`, with `{name}` placeholders replaced; unknown placeholders stay visible. */
+/**
+ * The text of `key` in `lang`, with `{name}` placeholders replaced (numbers in the language's format);
+ * unknown placeholders stay visible.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const text = CATALOGS[lang][key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  );
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, lang) : value;
+  });
 }
 
 /** The text of an error code; an unknown code (e.g. from a newer worker) reads as an internal error. */

@@ -34,7 +34,7 @@ export const deviceEn = {
   },
   DEVICE_IMAGE_ROLLBACK: {
     summary: 'The bootloader refused an image older than the device security level.',
-    diagnosis: "The image's security counter is lower than the counter stored in the BMS (anti-rollback, R25).",
+    diagnosis: "The image's security counter is lower than the counter stored in the BMS (anti-rollback protection).",
     fix: 'Install a version whose security counter is at least the device one (shown in the identity); the previous firmware keeps running.'
   },
   DEVICE_IMAGE_HW_MISMATCH: {

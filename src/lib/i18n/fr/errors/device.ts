@@ -34,7 +34,7 @@ export const deviceFr = {
   },
   DEVICE_IMAGE_ROLLBACK: {
     summary: "Le chargeur d'amorçage a refusé une image plus ancienne que le niveau de sécurité de l'appareil.",
-    diagnosis: "Le compteur de sécurité de l'image est inférieur à celui stocké dans le BMS (anti-retour, R25).",
+    diagnosis: "Le compteur de sécurité de l'image est inférieur à celui stocké dans le BMS (protection anti-retour).",
     fix: "Installez une version dont le compteur est au moins celui de l'appareil (visible dans l'identité) ; l'ancien firmware continue de tourner."
   },
   DEVICE_IMAGE_HW_MISMATCH: {
