@@ -11,6 +11,9 @@ const SAME_IN_FRENCH = new Set([
   'device.version', 'device.permanent', 'update.rate', 'update.duration', 'result.updated', 'backups.diff.absent'
 ]);
 
+/** A text made of placeholders, units and symbols only ("{soc} %", "T{n} {celsius} °C") reads the same in French. */
+const hasWords = (text: string) => /\p{L}{3,}/u.test(text.replace(/\{\w+\}/g, ''));
+
 /** Every text of a catalog as [key, English, French]: the messages and each field of each error code. */
 function pairs(): [string, string, string][] {
   const messages = (Object.keys(en) as (keyof typeof en)[]).map((key): [string, string, string] => [key, en[key], fr[key]]);
@@ -21,13 +24,13 @@ function pairs(): [string, string, string][] {
 }
 
 describe('text catalogs (en, fr)', () => {
-  it('R21 has every key in English and in French, non-empty, translated unless it is a name or a unit', () => {
+  it('R21 has every key in English and in French, non-empty, translated unless it is a name, a unit or only placeholders', () => {
     const all = pairs();
     expect(all.length).toBeGreaterThan(800);
     for (const [key, english, french] of all) {
       expect(english.trim(), key).not.toBe('');
       expect(french.trim(), key).not.toBe('');
-      if (!SAME_IN_FRENCH.has(key)) expect(french, `${key} is not translated`).not.toBe(english);
+      if (!SAME_IN_FRENCH.has(key) && hasWords(english)) expect(french, `${key} is not translated`).not.toBe(english);
     }
   });
 

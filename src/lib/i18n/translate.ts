@@ -16,7 +16,39 @@ export const LANGS: readonly Lang[] = ['en', 'fr'];
 const CATALOGS: Record<Lang, Messages> = { en, fr };
 export const ERROR_TEXT: Record<Lang, Record<string, ErrorText | undefined>> = { en: enErrors, fr: frErrors };
 
-export type MessageParams = Record<string, string | number>;
+/** A number with a fixed count of fraction digits ("0,50 %"), formatted in the reader's language. */
+export interface Fixed {
+  fixed: number;
+  digits: number;
+}
+/** A param may itself be a text (or a list of texts, joined with ", "), rendered in the same language. */
+export type ParamValue = string | number | Fixed | Text | Text[];
+export type MessageParams = Record<string, ParamValue>;
+
+/**
+ * A sentence as data: core returns it (pre-flight rows), the UI, the CLI and the report render it in
+ * their reader's language. Keys + params rather than English strings, because only core knows the
+ * readings and the limits, and a stored report must render in either language later.
+ */
+export interface Text {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export const text = (key: MessageKey, params?: MessageParams): Text => (params ? { key, params } : { key });
+export const fixed = (value: number, digits: number): Fixed => ({ fixed: value, digits });
+
+export function render(value: Text, lang: Lang): string {
+  return translate(lang, value.key, value.params);
+}
+
+function renderParam(value: ParamValue, lang: Lang): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatNumber(value, lang);
+  if (Array.isArray(value)) return value.map((item) => render(item, lang)).join(', ');
+  if ('fixed' in value) return formatNumber(value.fixed, lang, value.digits);
+  return render(value, lang);
+}
 
 /**
  * The text of `key` in `lang`, with `{name}` placeholders replaced (numbers in the language's format);
@@ -27,8 +59,7 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
+    return value === undefined ? whole : renderParam(value, lang);
   });
 }
 

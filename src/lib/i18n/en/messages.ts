@@ -1,5 +1,6 @@
 import { enDevice } from './device';
 import { enUpdate } from './update';
+import { enChecks } from './checks';
 
 /**
  * English user text. Keys are grouped by page (the shell and small pages here; the device and update
@@ -145,7 +146,8 @@ export const en = {
   'catalog.noneChosen':
     'No image chosen for the update yet: use one from the catalog or the recently used ones, or pick a file.',
   ...enDevice,
-  ...enUpdate
+  ...enUpdate,
+  ...enChecks
 };
 
 export type Messages = typeof en;

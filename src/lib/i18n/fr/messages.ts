@@ -1,6 +1,7 @@
 import type { Messages } from '../en/messages';
 import { frDevice } from './device';
 import { frUpdate } from './update';
+import { frChecks } from './checks';
 
 /** Texte français (les techniciens de la procédure d'origine travaillent en français). */
 export const fr: Messages = {
@@ -145,5 +146,6 @@ export const fr: Messages = {
   'catalog.noneChosen':
     'Aucune image choisie pour la mise à jour : prenez-en une du catalogue ou des images récentes, ou choisissez un fichier.',
   ...frDevice,
-  ...frUpdate
+  ...frUpdate,
+  ...frChecks
 };

@@ -7,7 +7,7 @@
  */
 import { fail, isBmsError, toErrorData } from '../../errors';
 import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
-import type { CheckResult } from '../checks/check-result';
+import { checkText, type CheckResult } from '../checks/check-result';
 import { checkSoc, checkSupplyDrift, checkTemperature } from '../checks/environment-checks';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
@@ -19,7 +19,7 @@ export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
   return checks.filter((c) => c.status === 'fail');
 }
 
-const describe = (checks: CheckResult[]) => checks.map((c) => `${c.id} ${c.measured}`).join(', ');
+const describe = (checks: CheckResult[]) => checks.map((c) => `${c.id} ${checkText(c, 'en').measured}`).join(', ');
 
 /**
  * Samples until `stop` aborts; resolves with the failing checks the first time the pack leaves the band.
@@ -61,7 +61,7 @@ export async function holdUntilSafe(
     if (heldMs >= ctx.timings.pauseTimeoutMs) {
       fail(
         bad[0].code!,
-        `${describe(bad)} (limit ${bad[0].threshold}) during the transfer; held ${Math.round(heldMs / 1000)} s at byte ` +
+        `${describe(bad)} (limit ${checkText(bad[0], 'en').threshold}) during the transfer; held ${Math.round(heldMs / 1000)} s at byte ` +
           `${offset} without returning to the band, so the transfer stopped before anything was activated`
       );
     }
