@@ -6,6 +6,7 @@ import { isTransportLoss } from '../error-registry';
 import { BmsError, fail, toErrorData } from '../errors';
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import type { UpdateContext } from './update-context';
+import { text } from '../../i18n/translate';
 
 /** True when the error says the bytes did not get through, not that the device refused something. */
 export function lostInTransit(error: unknown): boolean {
@@ -34,7 +35,7 @@ export async function reachDevice(ctx: UpdateContext, why: string): Promise<BmsI
     return await ctx.session.identity();
   } catch (error) {
     if (!lostInTransit(error)) throw error;
-    ctx.log('warn', `${why}: the device does not answer (${toErrorData(error).code}); waiting for it`);
+    ctx.log('warn', text('log.noAnswerWaiting', { why, code: toErrorData(error).code }));
     return waitForDevice(ctx, why);
   }
 }
@@ -49,7 +50,7 @@ export async function surviveLoss<T>(ctx: UpdateContext, what: string, attempt: 
       return await attempt();
     } catch (error) {
       if (!lostInTransit(error) || losses >= ctx.timings.maxLinkLosses || ctx.signal?.aborted) throw error;
-      ctx.warn(`${what}: link lost (${toErrorData(error).code}); waiting for the device`);
+      ctx.warn(text('log.linkLostWaiting', { what, code: toErrorData(error).code }));
       await waitForDevice(ctx, what);
     }
   }

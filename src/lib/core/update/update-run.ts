@@ -8,6 +8,7 @@ import type { UpdateContext, UpdateOptions } from './update-context';
 import type { LogEntry, PhaseName, PhaseRecord, UpdateState } from './update-state';
 import { DEFAULT_TIMINGS } from './update-timings';
 import { throwIfCancelled, wait } from './wait';
+import { render, type Text } from '../../i18n/translate';
 
 export type Step = (ctx: UpdateContext) => Promise<void>;
 
@@ -39,8 +40,9 @@ export function createRun(image: Uint8Array, options: UpdateOptions, kind: Updat
       addLog('warn', `state listener failed: ${toErrorData(error).detail}`);
     }
   };
-  const addLog = (level: LogEntry['level'], message: string) => {
-    const entry: LogEntry = { at: iso(), level, phase: current, message };
+  const addLog = (level: LogEntry['level'], message: Text | string) => {
+    const entry: LogEntry =
+      typeof message === 'string' ? { at: iso(), level, phase: current, message } : { at: iso(), level, phase: current, message: render(message, 'en'), text: message };
     log.push(entry);
     options.log?.(entry);
   };

@@ -1,6 +1,7 @@
 import { enDevice } from './device';
 import { enUpdate } from './update';
 import { enChecks } from './checks';
+import { enLog } from './log';
 
 /**
  * English user text. Keys are grouped by page (the shell and small pages here; the device and update
@@ -147,7 +148,8 @@ export const en = {
     'No image chosen for the update yet: use one from the catalog or the recently used ones, or pick a file.',
   ...enDevice,
   ...enUpdate,
-  ...enChecks
+  ...enChecks,
+  ...enLog
 };
 
 export type Messages = typeof en;

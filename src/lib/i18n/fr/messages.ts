@@ -2,6 +2,7 @@ import type { Messages } from '../en/messages';
 import { frDevice } from './device';
 import { frUpdate } from './update';
 import { frChecks } from './checks';
+import { frLog } from './log';
 
 /** Texte français (les techniciens de la procédure d'origine travaillent en français). */
 export const fr: Messages = {
@@ -147,5 +148,6 @@ export const fr: Messages = {
     'Aucune image choisie pour la mise à jour : prenez-en une du catalogue ou des images récentes, ou choisissez un fichier.',
   ...frDevice,
   ...frUpdate,
-  ...frChecks
+  ...frChecks,
+  ...frLog
 };

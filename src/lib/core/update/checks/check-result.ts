@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../errors';
-import { render, type Lang, type Text } from '../../../i18n/translate';
+import { render, text, type Lang, type Text } from '../../../i18n/translate';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
@@ -48,7 +48,7 @@ export function checkText(check: CheckResult, lang: Lang): { measured: string; t
 }
 
 /** One log line: "soc fail: 15.0 % (limit 20.0 % – 80.0 %) State of charge is below the allowed band." */
-export function checkLine(check: CheckResult): string {
-  const t = checkText(check, 'en');
-  return `${check.id} ${check.status}: ${t.measured}${t.threshold ? ` (limit ${t.threshold})` : ''} ${t.reason}`;
+export function checkLine(check: CheckResult): Text {
+  const params = { id: check.id, status: check.status, measured: check.measured, reason: check.reason };
+  return check.threshold ? text('log.check', { ...params, threshold: check.threshold }) : text('log.checkNoLimit', params);
 }

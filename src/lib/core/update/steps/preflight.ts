@@ -67,5 +67,5 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
     const t = checkText(first, 'en');
     fail(first.code ?? 'INTERNAL_ERROR', `${t.reason} Measured ${t.measured}; limit ${t.threshold}.${others}`);
   }
-  if (ctx.checks.some((c) => c.status === 'warn')) ctx.warn('pre-flight passed with warnings');
+  if (ctx.checks.some((c) => c.status === 'warn')) ctx.warn(text('log.preflightWarnings'));
 }

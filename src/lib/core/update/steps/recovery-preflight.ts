@@ -38,5 +38,5 @@ export async function recoveryPreflight(ctx: UpdateContext): Promise<void> {
     const t = checkText(failed, 'en');
     fail(failed.code ?? 'INTERNAL_ERROR', `${t.reason} Measured ${t.measured}; limit ${t.threshold}.`);
   }
-  ctx.warn('recovery pre-flight passed; the pack itself could not be measured');
+  ctx.warn(text('log.recoveryPreflight'));
 }

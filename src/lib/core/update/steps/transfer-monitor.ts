@@ -12,6 +12,7 @@ import { checkSoc, checkSupplyDrift, checkTemperature } from '../checks/environm
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
 import { wait } from '../wait';
+import { text } from '../../../i18n/translate';
 
 export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
   const checks = [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];
@@ -38,7 +39,7 @@ export async function watchConditions(ctx: UpdateContext, stop: AbortSignal): Pr
       if (bad.length > 0) return bad;
     } catch (error) {
       if (stop.aborted) return undefined;
-      ctx.log('warn', `telemetry during the transfer: ${toErrorData(error).code}`);
+      ctx.log('warn', text('log.telemetryFailed', { code: toErrorData(error).code }));
     }
   }
 }
@@ -53,7 +54,7 @@ export async function holdUntilSafe(
   const pause: TransferPause = { checks: first, since: ctx.iso() };
   const started = ctx.now();
   ctx.pauses.push(pause);
-  ctx.warn(`transfer held at byte ${offset}: ${describe(first)} outside the safe band`);
+  ctx.warn(text('log.transferHeld', { offset, checks: describe(first) }));
   onPause(pause);
   let bad = first;
   while (bad.length > 0) {
@@ -70,9 +71,9 @@ export async function holdUntilSafe(
       bad = outOfBand(ctx, await ctx.session.telemetry());
     } catch (error) {
       if (!isBmsError(error) || error.code === 'CANCELLED') throw error;
-      ctx.log('warn', `telemetry while held: ${error.code}`);
+      ctx.log('warn', text('log.telemetryHeld', { code: error.code }));
     }
   }
-  ctx.log('info', `back in the safe band after ${Math.round((ctx.now() - started) / 1000)} s: resuming at byte ${offset}`);
+  ctx.log('info', text('log.backInBand', { seconds: Math.round((ctx.now() - started) / 1000), offset }));
   onPause(undefined);
 }
