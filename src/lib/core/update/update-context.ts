@@ -66,7 +66,7 @@ export interface UpdateContext {
   /** ISO 8601 of now() */
   iso(): string;
   /** a Text is kept with the entry and shown in the reader's language; a string is technical detail */
-  log(level: LogLevel, message: Text | string): void;
+  log(level: LogLevel, message: Text | string, detail?: string): void;
   /** marks the running phase as passed with warnings (and logs why) */
   warn(message: Text | string): void;
   emit(state: UpdateState): void;

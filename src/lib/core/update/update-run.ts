@@ -40,9 +40,11 @@ export function createRun(image: Uint8Array, options: UpdateOptions, kind: Updat
       addLog('warn', `state listener failed: ${toErrorData(error).detail}`);
     }
   };
-  const addLog = (level: LogEntry['level'], message: Text | string) => {
-    const entry: LogEntry =
-      typeof message === 'string' ? { at: iso(), level, phase: current, message } : { at: iso(), level, phase: current, message: render(message, 'en'), text: message };
+  const addLog = (level: LogEntry['level'], message: Text | string, detail?: string) => {
+    const english = typeof message === 'string' ? message : render(message, 'en');
+    const entry: LogEntry = { at: iso(), level, phase: current, message: detail ? `${english}: ${detail}` : english };
+    if (typeof message !== 'string') entry.text = message;
+    if (detail) entry.detail = detail;
     log.push(entry);
     options.log?.(entry);
   };

@@ -88,4 +88,6 @@ export interface LogEntry {
   message: string;
   /** the same line as a text key + params, for the app in its language */
   text?: Text;
+  /** what the device or the protocol reported, quoted as is (boot log, self-test readings, link parameters) */
+  detail?: string;
 }

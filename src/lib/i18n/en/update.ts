@@ -37,6 +37,10 @@ export const enUpdate = {
   'preflight.checklistIntro':
     'The tool cannot measure these: confirm each one on site. Your answers and name go into the update report.',
   'preflight.interfaceHelp': 'Which interface to use, and why',
+  'checklist.noFlammables': 'No flammable material is near the BMS.',
+  'checklist.reliablePower': 'The power source stays reliable for the whole operation (no planned switching, charger or load changes).',
+  'checklist.interfaceSuitsSite':
+    'The interface suits the site: RS485 for industrial multi-node buses, CAN in vehicles, USB for the lab or single-unit recovery.',
   'preflight.operator': 'Operator name (for the report)',
   'preflight.start': 'Update the firmware',
   'preflight.ready': 'Ready: every check passed and the checklist is confirmed.',

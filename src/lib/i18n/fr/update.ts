@@ -39,6 +39,11 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'preflight.checklistIntro':
     'L’outil ne peut pas les mesurer : confirmez chacun sur place. Vos réponses et votre nom figurent dans le rapport de mise à jour.',
   'preflight.interfaceHelp': 'Quelle interface utiliser, et pourquoi',
+  'checklist.noFlammables': "Aucun matériau inflammable n'est à proximité du BMS.",
+  'checklist.reliablePower':
+    "La source d'alimentation reste fiable pendant toute l'opération (pas de commutation, de chargeur ni de charge prévus).",
+  'checklist.interfaceSuitsSite':
+    "L'interface convient au site : RS485 pour les bus industriels multi-nœuds, CAN dans les véhicules, USB en laboratoire ou pour la récupération d'un seul appareil.",
   'preflight.operator': 'Nom de l’opérateur (pour le rapport)',
   'preflight.start': 'Mettre à jour le micrologiciel',
   'preflight.ready': 'Prêt : toutes les vérifications sont réussies et la liste est confirmée.',

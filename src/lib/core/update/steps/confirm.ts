@@ -36,7 +36,7 @@ async function confirmAndProve(ctx: UpdateContext): Promise<void> {
   ctx.log('info', text('log.confirmedResetting', { version: active.version }));
   const after = await resetAndWait(ctx, 'after the reset that proves the confirmation');
   ctx.after = after;
-  for (const e of await ctx.session.bootLog()) ctx.log('info', e.detail ? text('log.bootDetail', { ms: e.t_ms, phase: e.phase, detail: e.detail }) : text('log.boot', { ms: e.t_ms, phase: e.phase }));
+  for (const e of await ctx.session.bootLog()) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
   if (after.in_bootloader || !sameBytes(after.fw_hash, digest)) {
     fail('UPDATE_CONFIRM_FAILED', `after a reset the device runs ${after.in_bootloader ? 'its bootloader only' : after.fw_version}, not the confirmed image`);
   }

@@ -17,5 +17,5 @@ export async function connect(ctx: UpdateContext): Promise<void> {
     await ctx.session.linkTest();
     throw error;
   }
-  ctx.log('info', text('log.connected', { link: ctx.session.link.label, connection: ctx.connection }));
+  ctx.log('info', text('log.connected', { link: ctx.session.link.label }), ctx.connection);
 }

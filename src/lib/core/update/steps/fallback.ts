@@ -25,7 +25,7 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
       // A reset is a protected write, and the session may have ended with the test boot.
       await authenticate(ctx.session, ctx.signer, before.serial);
       identity = await resetAndWait(ctx, 'after the reset back to the previous image');
-      for (const e of await ctx.session.bootLog()) ctx.log('info', e.detail ? text('log.revertBootDetail', { ms: e.t_ms, phase: e.phase, detail: e.detail }) : text('log.revertBoot', { ms: e.t_ms, phase: e.phase }));
+      for (const e of await ctx.session.bootLog()) ctx.log('info', text('log.revertBoot', { ms: e.t_ms, phase: e.phase }), e.detail);
     } catch (error) {
       // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
       // authentication and our reset, the session it ended refuses ours. Look at the device again.
