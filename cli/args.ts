@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isBmsError, toErrorData, type ErrorData } from '../src/lib/core/errors';
-import { describeError } from '../src/lib/core/error-catalog';
+import { describeError } from '../src/lib/i18n/translate';
 
 /** A failure outside the image/device domains (missing file, refusing to overwrite): exit 1, no usage. */
 export class CliError extends Error {

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/lib/core/error-catalog';
+import { describeError } from '../../src/lib/i18n/translate';
 import { makeTestFirmware } from '../../src/lib/core/virtual-bms/firmware-behaviour';
 import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { createVirtualBms, type VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';

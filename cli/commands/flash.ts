@@ -5,6 +5,7 @@ import { renderReportHtml, renderReportText } from '../../src/lib/core/report/re
 import { exportReportJson } from '../../src/lib/core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
 import { runUpdate } from '../../src/lib/core/update/run-update';
+import { translate } from '../../src/lib/i18n/translate';
 import type { FinalState, LogEntry, UpdateState } from '../../src/lib/core/update/update-state';
 import type { UpdateTimings } from '../../src/lib/core/update/update-timings';
 import { errorText, parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
@@ -73,8 +74,8 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
 async function siteChecklist(io: CliIo, operator: string, yes: boolean): Promise<ChecklistAnswers> {
   const confirmed: ChecklistAnswers['confirmed'] = [];
   for (const item of CHECKLIST_ITEMS) {
-    if (yes) io.out(`checklist (${item.requirement}, confirmed by --yes): ${item.en}\n`);
-    if (yes || (await askYes(io, `${item.requirement} ${item.en}`))) confirmed.push(item.id);
+    if (yes) io.out(`checklist (confirmed by --yes): ${translate('en', item.text)}\n`);
+    if (yes || (await askYes(io, translate('en', item.text)))) confirmed.push(item.id);
   }
   return { operator, confirmed, at: new Date().toISOString() };
 }

@@ -38,5 +38,9 @@ test('R02 R16 an overheating pack pauses the transfer, which resumes by itself a
   const report = JSON.parse(await downloadedText(download));
   expect(report.outcome).toBe('updated');
   expect(report.pauses).toHaveLength(1);
-  expect(report.pauses[0].checks).toEqual([expect.objectContaining({ id: 'temperature', measured: expect.stringMatching(/^T1 5\d\.\d °C/) })]);
+  expect(report.pauses[0].checks).toEqual([expect.objectContaining({ id: 'temperature' })]);
+  // the reading is kept as a text key + params, rendered in the reader's language
+  const [first] = report.pauses[0].checks[0].measured.params.items;
+  expect(first).toMatchObject({ key: 'check.temperature.sensor', params: { n: 1, celsius: { digits: 1 } } });
+  expect(first.params.celsius.fixed).toBeGreaterThanOrEqual(45);
 });

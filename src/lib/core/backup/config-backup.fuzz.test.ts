@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expectTypedRejection, fuzzOptions } from '../testing/fuzz';
+import { expectTypedRejection, fuzzOptions } from '../../testing/fuzz';
 import { exportBackupJson, importBackupJson, makeBackup, validateBackup } from './config-backup';
 
 const identity = fc.record({ serial: fc.string({ minLength: 1 }), model: fc.string({ minLength: 1 }), hw_rev: fc.string({ minLength: 1 }), fw_version: fc.string({ minLength: 1 }) });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { SIGNED, fixture, fixtureText } from '../../../../tests/node/imgtool-fixtures';
 import { BmsError } from '../errors';
-import { fuzzOptions } from '../testing/fuzz';
+import { fuzzOptions } from '../../testing/fuzz';
 import { parsePublicKeyPem } from './keys';
 import { parseImage } from './parse-image';
 import { signImage } from './sign-image';

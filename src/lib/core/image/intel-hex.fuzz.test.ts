@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expectTypedRejection, fuzzOptions } from '../testing/fuzz';
+import { expectTypedRejection, fuzzOptions } from '../../testing/fuzz';
 import { MAX_HEX_SPAN, parseIntelHex } from './intel-hex';
 
 function record(type: number, offset: number, bytes: ArrayLike<number>): string {

@@ -73,7 +73,8 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   const info: LinkInfo = { kind: 'virtual', wired: true, label: '', baudRate: hostBaud };
   const relabel = () => {
     info.baudRate = hostBaud;
-    info.label = `${labelBase} @ ${hostBaud} (device @ ${device.baudRate})`;
+    // no words in the label: it is shown as is in every language; "≠" flags a baud mismatch
+    info.label = `${labelBase} @ ${hostBaud}${hostBaud === device.baudRate ? '' : ` (≠ ${device.baudRate})`}`;
   };
   relabel();
 

@@ -2,8 +2,8 @@
  * The report laid out once as titled tables, so the text and HTML renderings cannot disagree on what
  * a printed report contains.
  */
-import { describeError, type Lang } from '../error-catalog';
-import { ROOT_CAUSE_TEXT, rootCauseOf } from '../update/root-cause';
+import { describeError, lookFirst, type Lang } from '../../i18n/translate';
+import { checkText } from '../update/checks/check-result';
 import type { UpdateReport } from './update-report';
 
 export interface ReportSection {
@@ -60,14 +60,17 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
         ['What happened', `${text.summary} ${r.error.detail}`],
         ['Diagnosis', text.diagnosis],
         ['Fix', text.fix],
-        ['Look first at', ROOT_CAUSE_TEXT[rootCauseOf(r.error.code)][lang]]
+        ['Look first at', lookFirst(r.error.code, lang)]
       ]
     });
   }
   sections.push({
     title: 'Checks',
     header: ['Check', 'Req.', 'Result', 'Measured', 'Limit', 'Reason'],
-    rows: r.checks.map((c) => [c.id, c.requirement, c.status.toUpperCase(), c.measured, c.threshold, c.reason])
+    rows: r.checks.map((c) => {
+      const t = checkText(c, lang);
+      return [c.id, c.requirement, c.status.toUpperCase(), t.measured, t.threshold, t.reason];
+    })
   });
   sections.push({
     title: 'Site checklist',
@@ -78,7 +81,7 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
     sections.push({
       title: 'Transfer pauses',
       header: ['Since', 'Out of band'],
-      rows: r.pauses.map((p) => [p.since, p.checks.map((c) => `${c.id}: ${c.measured}`).join('; ')])
+      rows: r.pauses.map((p) => [p.since, p.checks.map((c) => `${c.id}: ${checkText(c, lang).measured}`).join('; ')])
     });
   }
   if (r.bootLog.length > 0) {

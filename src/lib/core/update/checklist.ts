@@ -2,34 +2,21 @@
  * What the tool cannot measure and the operator confirms on site (R04), plus the choice of physical
  * interface (R05). The answers go into the update report with their time (R27).
  */
+import { translate, type MessageKey } from '../../i18n/translate';
+
 export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site';
 
 export interface ChecklistItem {
   id: ChecklistItemId;
   requirement: string;
-  en: string;
-  fr: string;
+  /** the sentence the operator confirms (i18n/<lang>/update.ts) */
+  text: MessageKey;
 }
 
 export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
-  {
-    id: 'no-flammables',
-    requirement: 'R04',
-    en: 'No flammable material is near the BMS.',
-    fr: "Aucun matériau inflammable n'est à proximité du BMS."
-  },
-  {
-    id: 'reliable-power',
-    requirement: 'R04',
-    en: 'The power source stays reliable for the whole operation (no planned switching, charger or load changes).',
-    fr: "La source d'alimentation reste fiable pendant toute l'opération (pas de commutation, de chargeur ni de charge prévus)."
-  },
-  {
-    id: 'interface-suits-site',
-    requirement: 'R05',
-    en: 'The interface suits the site: RS485 for industrial multi-node buses, CAN in vehicles, USB for the lab or single-unit recovery.',
-    fr: "L'interface convient au site : RS485 pour les bus industriels multi-nœuds, CAN dans les véhicules, USB en laboratoire ou pour la récupération d'un seul appareil."
-  }
+  { id: 'no-flammables', requirement: 'R04', text: 'checklist.noFlammables' },
+  { id: 'reliable-power', requirement: 'R04', text: 'checklist.reliablePower' },
+  { id: 'interface-suits-site', requirement: 'R05', text: 'checklist.interfaceSuitsSite' }
 ];
 
 /** The operator's answers: which items were confirmed, by whom, and when. */
@@ -47,13 +34,15 @@ export interface ChecklistRecord {
   confirmed: boolean;
 }
 
+export const checklistItem = (id: ChecklistItemId): ChecklistItem => CHECKLIST_ITEMS.find((item) => item.id === id)!;
+
 /** The checklist as recorded in the report; `missing` lists the unconfirmed items. */
 export function reviewChecklist(answers: ChecklistAnswers | undefined): { records: ChecklistRecord[]; missing: ChecklistItemId[] } {
   const confirmed = new Set(answers?.confirmed ?? []);
   const records = CHECKLIST_ITEMS.map((item) => ({
     id: item.id,
     requirement: item.requirement,
-    text: item.en,
+    text: translate('en', item.text),
     confirmed: confirmed.has(item.id)
   }));
   return { records, missing: records.filter((r) => !r.confirmed).map((r) => r.id) };

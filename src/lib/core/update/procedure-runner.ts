@@ -12,6 +12,7 @@ import type { UpdateReport } from '../report/update-report';
 import type { UpdateOptions } from './update-context';
 import { createPhaseRunner, type Step, type PhaseRunner } from './phase-runner';
 import type { FinalState, PhaseName, UpdateOutcome } from './update-state';
+import { text } from '../../i18n/translate';
 
 export type Stage = ReadonlyArray<readonly [PhaseName, Step]>;
 
@@ -68,9 +69,9 @@ export async function runProcedure(procedure: Procedure, image: Uint8Array, opti
 async function noteWhatRuns(run: PhaseRunner): Promise<void> {
   try {
     run.ctx.after = await run.ctx.session.identity();
-    run.ctx.log('info', `the device runs ${run.ctx.after.in_bootloader ? 'its bootloader' : run.ctx.after.fw_version}; the new image was not activated`);
+    run.ctx.log('info', run.ctx.after.in_bootloader ? text('log.notActivatedBootloader') : text('log.notActivated', { version: run.ctx.after.fw_version }));
   } catch {
-    run.ctx.log('warn', 'the device does not answer; the new image was not activated');
+    run.ctx.log('warn', text('log.notActivatedSilent'));
   }
 }
 
@@ -101,7 +102,7 @@ async function finish(run: PhaseRunner, end: Ending): Promise<FinalState> {
   let report = build();
   const saveError = await run.phase('report', async () => {
     ctx.emit({ phase: 'report' });
-    ctx.log('info', `report ${report.id}: ${end.outcome}`);
+    ctx.log('info', text('log.report', { id: report.id, outcome: end.outcome }));
     report = build();
     await ctx.store.reports.save(report);
   });

@@ -30,7 +30,7 @@ describe('recovery mode (R22)', () => {
     const final = await runRecovery(stable, b.options());
     expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
     expect(final.report.kind).toBe('recovery');
-    expect(final.report.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'warn', measured: 'not available' });
+    expect(final.report.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'warn', measured: { key: 'check.notAvailable' } });
     expect(final.report.bootLog.map((e) => e.phase)).toEqual(expect.arrayContaining(['protections_off', 'firmware_loaded', 'protections_on']));
     expect(final.report.firmwareAfter).toMatchObject({ hash: bytesToHex(parseImage(stable).imageHash!), confirmed: true });
     expect(b.bms.status).toBe('app');

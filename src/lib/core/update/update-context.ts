@@ -18,6 +18,7 @@ import type { DeviceSession, ImageSlot } from '../family/device-session';
 import type { TechnicianSigner } from '../family/technician-signer';
 import type { UpdateTimings } from './update-timings';
 import type { LogEntry, LogLevel, PhaseName, PhaseRecord, TransferPause, UpdateState } from './update-state';
+import type { Text } from '../../i18n/translate';
 
 export interface UpdateStores {
   backups: BackupStore;
@@ -67,9 +68,10 @@ export interface UpdateContext {
   readonly now: () => number;
   /** ISO 8601 of now() */
   iso(): string;
-  log(level: LogLevel, message: string): void;
+  /** a Text is kept with the entry and shown in the reader's language; a string is technical detail */
+  log(level: LogLevel, message: Text | string, detail?: string): void;
   /** marks the running phase as passed with warnings (and logs why) */
-  warn(message: string): void;
+  warn(message: Text | string): void;
   emit(state: UpdateState): void;
   wait(ms: number): Promise<void>;
 

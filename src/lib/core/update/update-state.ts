@@ -9,6 +9,7 @@ import type { UpdateReport } from '../report/update-report';
 import type { BalanceTestReport, BootEvent, SelfTestReport } from '../protocol/smp/groups/bms-group';
 import type { CheckResult } from './checks/check-result';
 import type { ChecklistRecord } from './checklist';
+import type { Text } from '../../i18n/translate';
 
 export const PHASES = [
   'connect',
@@ -83,5 +84,10 @@ export interface LogEntry {
   at: string;
   level: LogLevel;
   phase: PhaseName;
+  /** in English (the CLI, plain-text logs) */
   message: string;
+  /** the same line as a text key + params, for the app in its language */
+  text?: Text;
+  /** what the device or the protocol reported, quoted as is (boot log, self-test readings, link parameters) */
+  detail?: string;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expectTypedRejection, fuzzOptions } from '$lib/core/testing/fuzz';
+import { expectTypedRejection, fuzzOptions } from '$lib/testing/fuzz';
 import { CATALOG_FORMAT, catalogForDevice, parseCatalog, parseCatalogJson, type CatalogImage } from './catalog';
 
 const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOG } from '$lib/core/error-catalog';
+import { ERROR_CODES } from '$lib/core/error-registry';
 import { normalise, searchErrorCodes } from './error-search';
 
 describe('Help: error code search (R21)', () => {
@@ -27,7 +27,7 @@ describe('Help: error code search (R21)', () => {
 
   it('a blank search lists every code, sorted', () => {
     const all = searchErrorCodes(' ');
-    expect(all).toHaveLength(Object.keys(ERROR_CATALOG).length);
+    expect(all).toHaveLength(Object.keys(ERROR_CODES).length);
     expect(all).toEqual([...all].sort());
     expect(normalise('Échec_de  l’AUTOTEST')).toBe('echec de l’autotest');
   });

@@ -3,8 +3,8 @@
  * summary, diagnosis and fix, in English and French alike, ignoring case and accents ("debit" finds
  * "débit"). Every word must appear; codes whose name matches come first.
  */
-import { ERROR_CATALOG } from '$lib/core/error-catalog';
-import type { ErrorEntry } from '$lib/core/error-text';
+import { ERROR_CODES } from '$lib/core/error-registry';
+import { describeError } from '$lib/i18n/translate';
 
 /** Lower case, accents and underscores gone, spaces collapsed. */
 export function normalise(text: string): string {
@@ -22,21 +22,21 @@ interface Indexed {
   text: string;
 }
 
-function index(catalog: Record<string, ErrorEntry>): Indexed[] {
-  return Object.entries(catalog)
-    .map(([code, entry]) => ({
+function index(codes: string[]): Indexed[] {
+  return codes
+    .map((code) => ({
       code,
       name: normalise(code),
-      text: normalise([entry.en, entry.fr].flatMap((t) => [t.summary, t.diagnosis, t.fix]).join(' '))
+      text: normalise([describeError(code, 'en'), describeError(code, 'fr')].flatMap((t) => [t.summary, t.diagnosis, t.fix]).join(' '))
     }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-const CATALOG_INDEX = index(ERROR_CATALOG);
+const CATALOG_INDEX = index(Object.keys(ERROR_CODES));
 
 /** The codes matching `query`, in display order; every code when the query is blank. */
-export function searchErrorCodes(query: string, catalog?: Record<string, ErrorEntry>): string[] {
-  const entries = catalog ? index(catalog) : CATALOG_INDEX;
+export function searchErrorCodes(query: string): string[] {
+  const entries = CATALOG_INDEX;
   const words = normalise(query).split(' ').filter(Boolean);
   if (words.length === 0) return entries.map((e) => e.code);
   const byName: string[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../../cli/commands';
-import { ERROR_CATALOG } from '$lib/core/error-catalog';
-import { en } from '../i18n/en';
-import { fr } from '../i18n/fr';
+import { ERROR_CODES } from '$lib/core/error-registry';
+import { en } from '../../i18n/en/messages';
+import { fr } from '../../i18n/fr/messages';
 import { howTos } from './how-tos';
 
 /** Labels quoted in a step ("…" in English, « … » in French). */
@@ -22,7 +22,7 @@ describe('Help: how-tos say what the app does (R05, R09, R22, R23)', () => {
       const labels = [...Object.values(messages), ...titles];
       for (const step of howTos(lang).flatMap((h) => h.steps)) {
         for (const label of quoted(step)) expect(labels.some((text) => text.startsWith(label)), `${lang}: "${label}"`).toBe(true);
-        for (const [code] of step.matchAll(/\b[A-Z]+(?:_[A-Z]+)+\b/g)) expect(ERROR_CATALOG, code).toHaveProperty(code);
+        for (const [code] of step.matchAll(/\b[A-Z]+(?:_[A-Z]+)+\b/g)) expect(ERROR_CODES, code).toHaveProperty(code);
         for (const [, command] of step.matchAll(/bms-flasher (\w+)/g)) expect(COMMANDS, command).toHaveProperty(command);
       }
     }

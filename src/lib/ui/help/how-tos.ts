@@ -4,7 +4,7 @@
  * only what the app does (checked against the pages, the update procedure and the CLI's --help).
  */
 import { INTERFACE_ADVICE } from '$lib/core/update/checklist';
-import type { Lang } from '../i18n/translate';
+import type { Lang } from '../../i18n/translate';
 
 export interface HowTo {
   id: string;

@@ -39,7 +39,7 @@ describe('result view (catalog images on the virtual BMS)', () => {
     expect(reportFileName(report, 'json')).toMatch(/^report-VB2400001-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/);
   });
 
-  it('R19 R21 a failed self-test is rolled back with proof, and points at the hardware', async () => {
+  it('R19 R21 a failed self-test is rolled back with proof, and points at the firmware, not the cables', async () => {
     const report = await updateWith('vbms-1.2.0-selftest-fail');
     expect(report.error?.code, JSON.stringify(report.log.slice(-8))).toBe('UPDATE_SELF_TEST_FAILED');
     expect(outcomeView(report)).toMatchObject({ title: 'result.rolledBack', tone: 'warn' });
@@ -47,8 +47,9 @@ describe('result view (catalog images on the virtual BMS)', () => {
     expect(proof).toMatchObject({ sameAsBefore: true, isPackage: false, after: { version: report.firmwareBefore!.version, confirmed: true } });
     const help = troubleshooting(report, 'en')!;
     expect(help.error.code).toBe('UPDATE_SELF_TEST_FAILED');
-    expect(help.lookFirst).toMatch(/hardware/i);
-    expect(troubleshooting(report, 'fr')!.lookFirst).toMatch(/matériel/);
+    expect(help.lookFirst).toMatch(/^The firmware/);
+    expect(help.lookFirst).not.toMatch(/check cables/);
+    expect(troubleshooting(report, 'fr')!.lookFirst).toMatch(/^Le micrologiciel/);
   });
 
   it('R09 R23 a release that resets the settings stays OK and offers the backup to restore', async () => {

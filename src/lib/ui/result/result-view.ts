@@ -2,11 +2,9 @@
  * What the Result page says about a finished operation, as pure data read from its report: the verdict,
  * the proof of which firmware runs now (R19), and what to do about a problem (R21, R23).
  */
-import type { Lang } from '../../core/error-catalog';
+import { lookFirst, type Lang, type MessageKey } from '../../i18n/translate';
 import type { ErrorData } from '../../core/errors';
 import type { FirmwareRef, UpdateReport } from '../../core/report/update-report';
-import { ROOT_CAUSE_TEXT, rootCauseOf } from '../../core/update/root-cause';
-import type { MessageKey } from '../i18n/translate';
 
 export type Tone = 'ok' | 'warn' | 'danger';
 
@@ -66,7 +64,7 @@ export interface Troubleshooting {
 /** The problem of the operation: its error, or the issue that keeps an updated pack out of service. */
 export function troubleshooting(report: UpdateReport, lang: Lang): Troubleshooting | undefined {
   if (!report.error) return undefined;
-  return { error: report.error, lookFirst: ROOT_CAUSE_TEXT[rootCauseOf(report.error.code)][lang] };
+  return { error: report.error, lookFirst: lookFirst(report.error.code, lang) };
 }
 
 /** Settings the new firmware changed, when a backup exists to put them back (R09, R23). */

@@ -4,7 +4,7 @@
  * battery must not be unplugged or where a stop is safe.
  */
 import type { BootEvent } from '../../core/protocol/smp/groups/bms-group';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../i18n/translate';
 import { PHASES, type PhaseName, type PhaseRecord, type UpdateState } from '../../core/update/update-state';
 
 export const PHASE_LABEL: Record<PhaseName, MessageKey> = {

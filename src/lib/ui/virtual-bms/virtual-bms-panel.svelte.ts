@@ -2,7 +2,7 @@
 import type { PowerLossTrigger } from '$lib/core/virtual-bms/virtual-bms';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
 import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus } from '$lib/platform/web/virtual-bms/virtual-bms-client';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../i18n/translate';
 
 class VirtualBmsPanel {
   status = $state.raw<VirtualBmsStatus | undefined>();

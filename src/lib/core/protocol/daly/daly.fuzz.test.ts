@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cuts, decodeInPieces, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../testing/fuzz';
+import { cuts, decodeInPieces, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../../testing/fuzz';
 import { DALY_DATA_SIZE, DALY_FRAME_SIZE, DALY_START, decodeDalyFrames, encodeDalyFrame } from './daly-frame';
 import {
   DALY_SETTING_COMMANDS,

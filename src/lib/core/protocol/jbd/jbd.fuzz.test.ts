@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cuts, decodeInPieces, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../testing/fuzz';
+import { cuts, decodeInPieces, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../../testing/fuzz';
 import { decodeJbdRequests, decodeJbdResponses, encodeJbdResponse, JBD_END, JBD_START, type JbdResponse } from './jbd-frame';
 import { decodeBasicInfo, decodeCells, decodeName } from './jbd-registers';
 import { decodeSettingWord, encodeSettingWord, JBD_SETTINGS } from './jbd-settings';

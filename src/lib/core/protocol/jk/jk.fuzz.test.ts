@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cuts, decodeInPieces, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../testing/fuzz';
+import { cuts, decodeInPieces, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../../testing/fuzz';
 import {
   decodeJkBleCellInfo,
   decodeJkBleCommands,

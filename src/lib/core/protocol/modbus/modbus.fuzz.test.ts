@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cuts, decodeInPieces, fuzzOptions, hostileBytes, piecesOf } from '../../testing/fuzz';
+import { cuts, decodeInPieces, fuzzOptions, hostileBytes, piecesOf } from '../../../testing/fuzz';
 import { decodeModbusRequests, decodeModbusResponses, encodeModbusRequest, encodeModbusResponse, type ModbusRequest, type ModbusResponse } from './modbus-rtu';
 
 const stream = { codePrefix: 'MODBUS_', maxPending: 9 + 0xff };

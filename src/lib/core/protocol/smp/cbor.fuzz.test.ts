@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expectTypedRejection, fuzzOptions } from '../../testing/fuzz';
+import { expectTypedRejection, fuzzOptions } from '../../../testing/fuzz';
 import { decodeCbor, encodeCbor, type CborValue } from './cbor';
 
 const leaf = fc.oneof(

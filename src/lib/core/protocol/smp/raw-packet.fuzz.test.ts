@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assertDomainCode, cuts, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../testing/fuzz';
+import { assertDomainCode, cuts, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../../testing/fuzz';
 import type { CborMap } from './cbor';
 import { RawPacketReassembler, type RawPacketEvent } from './raw-packet';
 import { decodePacket, encodePacket, type SmpPacketFields } from './smp-packet';

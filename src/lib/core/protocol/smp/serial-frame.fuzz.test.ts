@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assertDomainCode, cuts, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../testing/fuzz';
+import { assertDomainCode, cuts, expectTypedRejection, fuzzOptions, hostileBytes, piecesOf } from '../../../testing/fuzz';
 import { encodeSerialFrames, SerialFrameDecoder, type SerialFrameEvent } from './serial-frame';
 import { decodePacket } from './smp-packet';
 

@@ -20,7 +20,7 @@ const device: BmsIdentity = {
 describe('package checks', () => {
   it('R08 R11 a verification error blocks with the image code', () => {
     const check = checkPackage({ error: { code: 'INTERNAL_ERROR', detail: 'bad' } });
-    expect(check).toMatchObject({ status: 'fail', code: 'INTERNAL_ERROR', reason: 'bad' });
+    expect(check).toMatchObject({ status: 'fail', code: 'INTERNAL_ERROR', reason: { key: 'check.refused', params: { detail: 'bad' } } });
   });
 
   it('R07 refuses another model, an unlisted revision, no declared revision, an old bootloader', () => {

@@ -5,7 +5,8 @@
  */
 import { fail, toErrorData } from '../../errors';
 import { verifyImage } from '../../image/verify-image';
-import type { CheckResult } from '../checks/check-result';
+import { checkLine, checkText, type CheckResult } from '../checks/check-result';
+import { text } from '../../../i18n/translate';
 import { checkLink, checkRecoveryLink, unmeasuredInBootloader } from '../checks/device-checks';
 import { checkAntiRollback, checkCompatibility, checkPackage } from '../checks/package-checks';
 import { explainWithheld } from '../trust-scope';
@@ -29,11 +30,14 @@ export async function recoveryPreflight(ctx: UpdateContext): Promise<void> {
     add(checkLink(await ctx.session.linkTest()));
   } catch (error) {
     const { code, detail } = toErrorData(error);
-    add({ id: 'link', requirement: 'R06', status: 'fail', measured: 'no reading', threshold: '', reason: detail, code });
+    add({ id: 'link', requirement: 'R06', status: 'fail', measured: text('check.noReading'), reason: text('check.failedReading', { detail }), code });
   }
   add(...unmeasuredInBootloader());
-  for (const c of ctx.checks) ctx.log(c.status === 'pass' ? 'info' : c.status === 'warn' ? 'warn' : 'error', `${c.id} ${c.status}: ${c.measured} ${c.reason}`);
+  for (const c of ctx.checks) ctx.log(c.status === 'pass' ? 'info' : c.status === 'warn' ? 'warn' : 'error', checkLine(c));
   const failed = ctx.checks.find((c) => c.status === 'fail');
-  if (failed) fail(failed.code ?? 'INTERNAL_ERROR', `${failed.reason} Measured ${failed.measured}; limit ${failed.threshold}.`);
-  ctx.warn('recovery pre-flight passed; the pack itself could not be measured');
+  if (failed) {
+    const t = checkText(failed, 'en');
+    fail(failed.code ?? 'INTERNAL_ERROR', `${t.reason} Measured ${t.measured}; limit ${t.threshold}.`);
+  }
+  ctx.warn(text('log.recoveryPreflight'));
 }

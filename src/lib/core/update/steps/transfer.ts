@@ -7,10 +7,11 @@
 import { BmsError, fail, toErrorData } from '../../errors';
 import type { CheckResult } from '../checks/check-result';
 import { authenticate } from '../../family/authenticate';
-import { isTransportLoss, waitForDevice } from '../device-contact';
+import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
 import { holdUntilSafe, watchConditions } from './transfer-monitor';
+import { fixed, text } from '../../../i18n/translate';
 
 export async function transfer(ctx: UpdateContext): Promise<void> {
   const total = ctx.image.length;
@@ -24,7 +25,7 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, restarts });
   };
   draw();
-  ctx.log('info', `sending ${total} bytes to the inactive bank`);
+  ctx.log('info', text('log.sending', { total }));
   for (;;) {
     const run = await uploadWatched(ctx, (done) => {
       sent = done;
@@ -41,19 +42,19 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     const error = run.error;
     // A refusal for want of a session means the device reset (a power cut it came back from quickly).
     const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
-    if (!(isTransportLoss(error) || sessionLost) || ctx.signal?.aborted) throw error;
+    if (!(lostInTransit(error) || sessionLost) || ctx.signal?.aborted) throw error;
     const { code, detail } = toErrorData(error);
     if (restarts >= ctx.timings.maxLinkLosses) {
       const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
       fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
     }
     restarts += 1;
-    ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+    ctx.warn(text('log.linkLostAt', { sent, code, restart: restarts, max: ctx.timings.maxLinkLosses }));
     draw();
     await recover(ctx, error as BmsError);
   }
   const seconds = (ctx.now() - startedAt) / 1000;
-  ctx.log('info', `${total} bytes sent in ${seconds.toFixed(1)} s${restarts ? ` with ${restarts} restart(s)` : ''}`);
+  ctx.log('info', text(restarts ? 'log.sentRestarts' : 'log.sent', { total, seconds: fixed(seconds, 1), restarts }));
 }
 
 type UploadRun = { done: true; outOfBand?: undefined } | { done: false; outOfBand?: CheckResult[]; error?: unknown };
@@ -93,6 +94,6 @@ async function recover(ctx: UpdateContext, loss: BmsError): Promise<void> {
   if (identity.in_bootloader && !ctx.before!.in_bootloader) {
     fail('UPDATE_DEVICE_IN_BOOTLOADER', `${identity.serial} came back in its bootloader after ${loss.code}`);
   }
-  ctx.log('info', `${identity.serial} answers again, running ${identity.fw_version}`);
+  ctx.log('info', text('log.answersAgain', { serial: identity.serial, version: identity.fw_version }));
   await authenticate(ctx.session, ctx.signer, identity.serial);
 }

@@ -15,6 +15,7 @@ import { memoryBoardSlot, type BoardSlot } from '../virtual-bms/board-store';
 import { createVirtualBmsService, type VirtualBmsService } from '../virtual-bms/virtual-bms-service';
 import type { SessionEvent, SessionService } from './session-api';
 import { createSessionService } from './session-service';
+import { checkText } from '../../../core/update/checks/check-result';
 
 const trustedKeys = [VENDOR_TEST_KEY];
 const checklist: ChecklistAnswers = { operator: 'Ada', confirmed: CHECKLIST_ITEMS.map((i) => i.id), at: '2025-01-01T00:00:00.000Z' };
@@ -123,7 +124,10 @@ describe('session service against the Virtual BMS', () => {
     const report = await r.service.preflight(image.slice().buffer, { trustedKeys, checklist: { ...checklist, confirmed: ['no-flammables'] } });
     if (!report.ok) throw new Error(report.error.code);
     expect(report.value).toMatchObject({ status: 'fail', blocking: { code: 'UPDATE_SOC_OUT_OF_RANGE' }, missing: ['reliable-power', 'interface-suits-site'] });
-    expect(report.value.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'fail', measured: expect.stringContaining('%') });
+    const soc = report.value.checks.find((c) => c.id === 'soc')!;
+    expect(soc.status).toBe('fail');
+    expect(checkText(soc, 'en').measured).toBe('15.0 %');
+    expect(checkText(soc, 'fr').measured).toBe('15,0 %');
     expect(report.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
     expect(report.value.checks.find((c) => c.id === 'supply')?.readings).toHaveLength(5);
     expect(await r.stores.backups.list()).toEqual([]);

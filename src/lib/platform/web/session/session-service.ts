@@ -12,7 +12,7 @@ import { worstStatus } from '../../../core/update/checks/check-result';
 import { checkLink } from '../../../core/update/checks/device-checks';
 import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
 import { reviewChecklist } from '../../../core/update/checklist';
-import { isTransportLoss } from '../../../core/update/device-contact';
+import { lostInTransit } from '../../../core/update/device-contact';
 import { runUpdate } from '../../../core/update/run-update';
 import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/family/bms/smp-device-session';
 import { identify } from '../../../core/update/steps/identify';
@@ -185,7 +185,7 @@ async function contact(session: SmpDeviceSession): Promise<ConnectedDevice> {
   try {
     return { identity: await session.identity(), link: { ...session.link }, connection };
   } catch (error) {
-    if (!isTransportLoss(error)) throw error;
+    if (!lostInTransit(error)) throw error;
     await session.linkTest();
     throw error;
   }
