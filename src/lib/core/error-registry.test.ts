@@ -35,7 +35,10 @@ function oldRootCause(code: string): string {
 /** The one deliberate change: a new image that runs but fails points at the firmware, not the cables. */
 const FIRMWARE_FAULTS = new Set(['UPDATE_SELF_TEST_FAILED', 'UPDATE_BOOT_LOOP', 'UPDATE_PROTECTIONS_NOT_RESTORED', 'UPDATE_CONFIRM_FAILED']);
 
-const codes = Object.keys(ERROR_CODES) as ErrorCode[];
+/** Domains declared after the registry carry their own attributes (their no-answer and checksum codes are transport losses). */
+const LATER_DOMAINS = /^(CAN|SLCAN|ISOTP|FOXBMS|JBD|JK|MODBUS|DALY|THINGSET)_/;
+const all = Object.keys(ERROR_CODES) as ErrorCode[];
+const codes = all.filter((code) => !LATER_DOMAINS.test(code));
 
 describe('error code registry', () => {
   it('R15 R16 tells a transport loss (retry after the device is back) from a refusal, like the old sets, for every code', () => {
@@ -45,6 +48,16 @@ describe('error code registry', () => {
 
   it('R23 points at the same place to look first as the old table, for every code but the firmware faults', () => {
     for (const code of codes) expect(rootCauseOf(code), code).toBe(FIRMWARE_FAULTS.has(code) ? 'firmware' : oldRootCause(code));
+  });
+
+  it('R15 R16 a field or CAN device that stays silent or garbles its answer is a transport loss, its refusals are not', () => {
+    const later = all.filter((code) => LATER_DOMAINS.test(code));
+    expect(later.length).toBeGreaterThan(40);
+    for (const code of later) {
+      const lost = /_(NO_ANSWER|NO_REPLY|CHECKSUM|CRC|CRC_MISMATCH|TIMEOUT|ACK_MISSING|ADAPTER_UNPLUGGED)$/.test(code);
+      expect(isTransportLoss(code), code).toBe(lost);
+      expect(isLineError(code), code).toBe(false);
+    }
   });
 
   it('R16 counts exactly the UART line errors as line errors (the reader goes on), for every code', () => {
