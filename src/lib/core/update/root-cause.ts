@@ -30,7 +30,9 @@ const BY_CODE: Record<string, RootCause> = {
   UPDATE_RECOVERY_NOT_ALLOWED: 'binary',
   UPDATE_FALLBACK_UNPROVEN: 'hardware',
   UPDATE_DEVICE_IN_BOOTLOADER: 'binary',
-  UPDATE_UNCONFIRMED_IMAGE_RUNNING: 'procedure'
+  UPDATE_UNCONFIRMED_IMAGE_RUNNING: 'procedure',
+  UPDATE_SAME_IMAGE_RUNNING: 'procedure',
+  UPDATE_STATE_UNKNOWN: 'power'
 };
 
 export function rootCauseOf(code: string): RootCause {

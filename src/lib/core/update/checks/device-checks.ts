@@ -55,7 +55,11 @@ export function checkBanks(slots: readonly ImageSlot[]): CheckResult {
   if (!active.confirmed) {
     return { ...base, status: 'fail', code: 'UPDATE_UNCONFIRMED_IMAGE_RUNNING', reason: 'The running image is still on test: a previous update was not finished.' };
   }
-  return { ...base, status: 'pass', reason: 'The running image is confirmed; the other bank is free for the new image.' };
+  const other = slots.find((s) => !s.active);
+  const otherBank = other
+    ? `slot ${other.slot} holds ${other.version}${other.confirmed ? ' (confirmed)' : ''}, which the new image replaces`
+    : 'the other bank is free for the new image';
+  return { ...base, status: 'pass', reason: `The running image is confirmed; ${otherBank}.` };
 }
 
 /** R22: reinstalling over the bootloader is a local, wired operation only. */

@@ -67,8 +67,10 @@ export function checkAntiRollback(image: ParsedImage, device: BmsIdentity): Chec
   if (counter < device.sec_cnt) {
     return { ...base, status: 'fail', code: 'UPDATE_DOWNGRADE_BLOCKED', reason: 'The package is less secure than the device security level.' };
   }
-  if (image.imageHash && toHex(image.imageHash) === toHex(device.fw_hash)) {
-    return { ...base, status: 'warn', reason: 'This exact image is already running.' };
+  // Installing the running image again would test-boot it from the other bank and make the fallback
+  // return to... the same image: there is nothing to update, so it is refused before any write.
+  if (!device.in_bootloader && image.imageHash && toHex(image.imageHash) === toHex(device.fw_hash)) {
+    return { ...base, status: 'fail', code: 'UPDATE_SAME_IMAGE_RUNNING', reason: 'This exact image already runs on the device: there is nothing to update.' };
   }
   if (compareVersions(image.header.version, parseVersion(device.fw_version)) < 0) {
     return { ...base, status: 'warn', reason: 'Older version within the same security level: allowed, check it is intended.' };

@@ -9,7 +9,7 @@ import type { CheckResult } from '../checks/check-result';
 import { authenticate } from '../authenticate';
 import { isTransportLoss, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
-import type { TransferPause } from '../update-state';
+import type { LinkLoss, TransferPause } from '../update-state';
 import { holdUntilSafe, watchConditions } from './transfer-monitor';
 
 export async function transfer(ctx: UpdateContext): Promise<void> {
@@ -18,10 +18,11 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
   let sent = 0;
   let restarts = 0;
   let paused: TransferPause | undefined;
+  let lost: LinkLoss | undefined;
   const draw = () => {
     const seconds = (ctx.now() - startedAt) / 1000;
     const bytesPerSecond = seconds > 0 ? Math.round(sent / seconds) : 0;
-    ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, restarts });
+    ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, lost, restarts });
   };
   draw();
   ctx.log('info', `sending ${total} bytes to the inactive bank`);
@@ -48,13 +49,33 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
       fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
     }
     restarts += 1;
-    ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+    lost = { cause: lossCause(code), code, since: ctx.iso(), waitingMs: ctx.timings.bootTimeoutMs };
+    ctx.warn(`${LOSS_TEXT[lost.cause]} at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
     draw();
     await recover(ctx, error as BmsError);
+    lost = undefined;
+    draw();
   }
   const seconds = (ctx.now() - startedAt) / 1000;
   ctx.log('info', `${total} bytes sent in ${seconds.toFixed(1)} s${restarts ? ` with ${restarts} restart(s)` : ''}`);
 }
+
+/**
+ * What the loss looked like from here. A device that refuses the next chunk for want of a session has
+ * restarted (power loss or reset) and forgot it; a closed line is a cable or port gone; anything else
+ * is silence.
+ */
+function lossCause(code: string): LinkLoss['cause'] {
+  if (code === 'SMP_ACCESS_DENIED') return 'restarted';
+  if (code === 'LINK_DISCONNECTED' || code === 'LINK_DEVICE_LOST_ON_RESET' || code === 'LINK_WRITE_FAILED') return 'disconnected';
+  return 'no-answer';
+}
+
+const LOSS_TEXT: Record<LinkLoss['cause'], string> = {
+  restarted: 'the device restarted (it no longer knew the session: a power loss or a reset)',
+  disconnected: 'the link closed (cable or port gone)',
+  'no-answer': 'the device stopped answering'
+};
 
 type UploadRun = { done: true; outOfBand?: undefined } | { done: false; outOfBand?: CheckResult[]; error?: unknown };
 
