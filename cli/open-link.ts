@@ -5,6 +5,7 @@
  * option names and the technician key lookup are the ones `flash` uses (commands/device-options.ts).
  * Tests pass another link opener (a paced line to the virtual BMS) through `DeviceCommandDeps`.
  */
+import { BmsError } from '../src/lib/core/errors';
 import type { Link } from '../src/lib/core/link/link';
 import type { AuthGranted } from '../src/lib/core/smp/groups/bms-group';
 import type { SmpClient } from '../src/lib/core/smp/smp-client';
@@ -14,6 +15,7 @@ import type { TechnicianSigner } from '../src/lib/core/update/technician-signer'
 import { openSerialPortLink } from '../src/lib/platform/node/serialport-link';
 import { UsageError, parseInteger } from './args';
 import type { DeviceValues } from './commands/device-options';
+import type { StopSignal } from './exit-status';
 
 export const DEFAULT_BAUD = 115200;
 
@@ -132,9 +134,25 @@ export class DeviceConnection {
   }
 }
 
+/** The reason a command's signal carries when Ctrl-C (SIGINT) or SIGTERM stopped it. */
+export class Interrupted extends BmsError {
+  readonly by: StopSignal;
+  constructor(by: StopSignal) {
+    super('CANCELLED', `stopped by ${by === 'SIGINT' ? 'Ctrl-C (SIGINT)' : 'SIGTERM'}`);
+    this.by = by;
+  }
+}
+
+/** Which signal stopped the command, when one did (deps.signal aborting counts as Ctrl-C). */
+export function stoppedBy(signal: AbortSignal): StopSignal | undefined {
+  if (!signal.aborted) return undefined;
+  return signal.reason instanceof Interrupted ? signal.reason.by : 'SIGINT';
+}
+
 /**
- * Opens the device, runs `task`, and closes the link whatever happens. Ctrl-C aborts the signal given to
- * the task (an upload then stops cleanly and can be resumed by running the command again).
+ * Opens the device, runs `task`, and closes the link whatever happens. Ctrl-C (SIGINT) and SIGTERM abort
+ * the signal given to the task (an upload then stops cleanly and can be resumed by running the command
+ * again; `flash` stops where it is, reads the device back and says what runs).
  */
 export async function withDevice<T>(
   settings: LinkSettings,
@@ -142,8 +160,10 @@ export async function withDevice<T>(
   task: (device: DeviceConnection, signal: AbortSignal) => Promise<T>
 ): Promise<T> {
   const stop = new AbortController();
-  const onInterrupt = () => stop.abort();
+  const onInterrupt = () => stop.abort(new Interrupted('SIGINT'));
+  const onTerminate = () => stop.abort(new Interrupted('SIGTERM'));
   process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onTerminate);
   const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
   try {
     const device = await DeviceConnection.open(settings, deps);
@@ -154,5 +174,6 @@ export async function withDevice<T>(
     }
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
   }
 }

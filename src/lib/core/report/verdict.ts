@@ -42,11 +42,11 @@ export function verdictText(r: UpdateReport): string {
     case 'rolled-back':
       return `ROLLED BACK: ${runs}, proven by reading it back.`;
     case 'blocked':
-      return `BLOCKED before any write: the device is unchanged.`;
+      return `BLOCKED before any write: the device is unchanged${running ? ` (it runs ${running})` : ''}.`;
     case 'aborted':
       return `ABORTED before activation: ${runs}.`;
     case 'cancelled':
-      return wrote(r) ? `STOPPED: ${runs}; nothing else was done.` : 'STOPPED before any write: the device is unchanged.';
+      return wrote(r) ? `STOPPED: ${runs}; nothing else was done.` : `STOPPED before any write: the device is unchanged${running ? ` (it runs ${running})` : ''}.`;
     case 'failed':
       return `NOT PROVEN: ${runs}. Use recovery before anything else.`;
   }

@@ -9,7 +9,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { toErrorData, type ErrorData } from '../errors';
 import { sameBytes } from '../image/same-bytes';
 import type { BmsIdentity } from '../smp/groups/bms-group';
-import { isTransportLoss, reachDevice } from './device-contact';
+import { isTransportLoss, reachDevice, waitForDevice } from './device-contact';
 import type { ImageSlot } from './device-session';
 import type { UpdateContext } from './update-context';
 import type { UpdateOutcome } from './update-state';
@@ -32,7 +32,7 @@ export interface ReadBack {
  */
 export async function readBack(ctx: UpdateContext, wait: boolean): Promise<ReadBack | undefined> {
   try {
-    let identity = wait ? await reachDevice(ctx, 'reading back') : await ctx.session.identity();
+    let identity = wait ? await afterAnyReset(ctx) : await ctx.session.identity();
     if (runsPackage(ctx, identity) && wait) identity = await letSelfTestSettle(ctx, identity);
     const slots = await ctx.session.imageState();
     const active = slots.find((s) => s.active);
@@ -42,6 +42,20 @@ export async function readBack(ctx: UpdateContext, wait: boolean): Promise<ReadB
     const { code, detail } = toErrorData(error);
     ctx.log('warn', `could not read back what the device runs: ${code} ${detail}`);
     return undefined;
+  }
+}
+
+/**
+ * A reset the tool asked for may still be on its way when a stop cut the wait short: the device then
+ * answers from its old boot for a moment. The session knows a reset is pending and waits for the new
+ * boot; a device that never reboots is read as it answers.
+ */
+async function afterAnyReset(ctx: UpdateContext): Promise<BmsIdentity> {
+  try {
+    return await waitForDevice(ctx, 'reading back');
+  } catch (error) {
+    ctx.log('warn', `reading back: ${toErrorData(error).detail}; asking the device as it answers now`);
+    return ctx.session.identity();
   }
 }
 
