@@ -26,6 +26,7 @@ export const frDevice: Record<keyof typeof enDevice, string> = {
   'connect.noUsb': "Ce navigateur ne peut pas ouvrir d'appareil USB (WebUSB). Utilisez Chrome ou Edge sur un ordinateur, ou un adaptateur USB-série.",
   'connect.cancelled': 'Le sélecteur de port a été fermé',
   'connect.connected': 'Connecté à {model}, numéro de série {serial}',
+  'connect.factoryReset': "Le BMS virtuel a été remis à l’état d’usine : c’est une nouvelle carte, sa connexion a donc été fermée. Aucune mise à jour n’était en cours. Reconnectez-vous pour l’utiliser.",
   'connect.lost': 'La connexion a été perdue',
   'connect.link': 'Liaison',
   'connect.disconnect': 'Se déconnecter',
@@ -133,5 +134,8 @@ export const frDevice: Record<keyof typeof enDevice, string> = {
   'device.unconfirmed': 'non confirmé',
   'device.permanent': 'permanent',
   'device.noSecondSlot': "L'autre banque est vide.",
+  'device.next': "Étape suivante",
+  'device.toFirmware': "Choisir le micrologiciel à installer",
+  'device.toPreflight': "Aller aux vérifications préalables",
   'device.refresh': 'Actualiser',
 };

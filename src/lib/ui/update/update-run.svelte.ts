@@ -7,6 +7,7 @@ import { toErrorData, type ErrorData } from '$lib/core/errors';
 import type { BootEvent } from '$lib/core/smp/groups/bms-group';
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '$lib/core/update/update-state';
 import type { DeviceCalls, UpdateRequest } from '$lib/platform/web/session/session-api';
+import { deviceSession } from '../session/session.svelte';
 
 class UpdateRun {
   state = $state.raw<UpdateState | undefined>(undefined);
@@ -53,6 +54,8 @@ class UpdateRun {
       }
       this.final = result.value;
       this.state = result.value;
+      // The device was reset (maybe several times) and runs something else now: read it again.
+      void deviceSession.refreshIdentity();
       return result.value;
     } catch (error) {
       this.failure = toErrorData(error);
