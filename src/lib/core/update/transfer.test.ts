@@ -102,8 +102,15 @@ describe('transfer', () => {
   it('R03 R15 R16 a power cut mid-upload is survived: the device comes back and the transfer starts again', async () => {
     const b = await bench();
     b.bms.powerLossAt({ uploadOffset: 30_000, restoreAfterMs: 200 });
-    const final = await runUpdate(image(), b.options());
+    const states: UpdateState[] = [];
+    const final = await runUpdate(image(), b.options({ onState: (s) => states.push(s) }));
     expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    // The page is told at once that the device is gone, why, and that the tool waits for it; then that it is back.
+    const transfers = states.filter((s) => s.phase === 'transfer');
+    const lostAt = transfers.findIndex((s) => s.lost !== undefined);
+    expect(lostAt).toBeGreaterThan(0);
+    expect(transfers[lostAt].lost).toMatchObject({ cause: expect.stringMatching(/restarted|no-answer/), waitingMs: expect.any(Number) });
+    expect(transfers.at(-1)?.lost).toBeUndefined();
     const transfer = final.report.log.filter((l) => l.phase === 'transfer').map((l) => l.message);
     // The cause observed, not a protocol refusal: the device restarted and forgot the session.
     expect(transfer.some((m) => /the device (restarted|stopped answering).* at byte \d+/.test(m)), transfer.join('\n')).toBe(true);
