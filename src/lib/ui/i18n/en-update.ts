@@ -58,8 +58,7 @@ export const enUpdate = {
   'update.stop': 'Stop the update',
   'update.stopping': 'Stopping at the next safe point…',
   'update.stopSafe': 'Stopping now leaves the running firmware untouched.',
-  'update.stopNotNow':
-    'The device is proving the new firmware: the automatic fallback makes any stop safe, wait for it.',
+  'update.stopNotNow': 'The tool is bringing the previous firmware back or saving the report: this cannot be stopped, wait for it.',
   'update.doNotUnplug': 'Do not unplug or power off the battery',
   'update.doNotUnplugWhy':
     'The firmware is being written or tested. The device stays recoverable, but an interruption makes the update longer.',

@@ -60,8 +60,7 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'update.stop': 'Arrêter la mise à jour',
   'update.stopping': 'Arrêt au prochain point sûr…',
   'update.stopSafe': 'Arrêter maintenant laisse le micrologiciel en service intact.',
-  'update.stopNotNow':
-    'L’appareil valide le nouveau micrologiciel : le retour automatique rend tout arrêt sûr, attendez-le.',
+  'update.stopNotNow': "L’outil remet le micrologiciel précédent ou enregistre le rapport : cela ne peut pas être arrêté, attendez.",
   'update.doNotUnplug': 'Ne débranchez pas et n’éteignez pas la batterie',
   'update.doNotUnplugWhy':
     'Le micrologiciel est en cours d’écriture ou de test. L’appareil reste récupérable, mais une interruption allonge la mise à jour.',
