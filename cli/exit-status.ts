@@ -3,6 +3,7 @@
  * `flash` maps its outcome, which the procedure judged from what it read back from the device; an
  * operator stop maps to the shell's usual 128 + signal number.
  */
+import { BmsError } from '../src/lib/core/errors';
 import type { FinalState } from '../src/lib/core/update/update-state';
 
 export const EXIT = {
@@ -33,7 +34,8 @@ export const EXIT_TABLE = `Exit status:
   6    not proven: the device did not answer after a write, or runs an unexpected image; use recovery
   7    updated, settings changed: restore them before the pack returns to service
   8    updated, not fit for service: a check after the confirmation failed or did not run
-  130  stopped by Ctrl-C (SIGINT); 143 stopped by SIGTERM: the last lines say what the device runs, read back`;
+  130  stopped by Ctrl-C (SIGINT); 143 stopped by SIGTERM (any command; flash then says what the
+       device runs, read back after the stop)`;
 
 export function flashExitStatus(final: FinalState, stoppedBy: StopSignal | undefined): number {
   switch (final.outcome) {
@@ -50,8 +52,28 @@ export function flashExitStatus(final: FinalState, stoppedBy: StopSignal | undef
     case 'aborted':
       return EXIT.aborted;
     case 'cancelled':
-      return stoppedBy === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
+      return interruptedStatus(stoppedBy ?? 'SIGINT');
     case 'failed':
       return EXIT.notProven;
   }
+}
+
+/** The reason a command's signal carries when Ctrl-C (SIGINT) or SIGTERM stopped it. */
+export class Interrupted extends BmsError {
+  readonly by: StopSignal;
+  constructor(by: StopSignal) {
+    super('CANCELLED', `stopped by ${by === 'SIGINT' ? 'Ctrl-C (SIGINT)' : 'SIGTERM'}`);
+    this.by = by;
+  }
+}
+
+/** Which signal stopped the command, when one did (deps.signal aborting counts as Ctrl-C). */
+export function stoppedBy(signal: AbortSignal): StopSignal | undefined {
+  if (!signal.aborted) return undefined;
+  return signal.reason instanceof Interrupted ? signal.reason.by : 'SIGINT';
+}
+
+/** The status of a command stopped by a signal. */
+export function interruptedStatus(by: StopSignal): number {
+  return by === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted;
 }

@@ -5,7 +5,6 @@
  * option names and the technician key lookup are the ones `flash` uses (commands/device-options.ts).
  * Tests pass another link opener (a paced line to the virtual BMS) through `DeviceCommandDeps`.
  */
-import { BmsError } from '../src/lib/core/errors';
 import type { Link } from '../src/lib/core/link/link';
 import type { AuthGranted } from '../src/lib/core/smp/groups/bms-group';
 import type { SmpClient } from '../src/lib/core/smp/smp-client';
@@ -15,7 +14,7 @@ import type { TechnicianSigner } from '../src/lib/core/update/technician-signer'
 import { openSerialPortLink } from '../src/lib/platform/node/serialport-link';
 import { UsageError, parseInteger } from './args';
 import type { DeviceValues } from './commands/device-options';
-import type { StopSignal } from './exit-status';
+import { Interrupted } from './exit-status';
 
 export const DEFAULT_BAUD = 115200;
 
@@ -134,21 +133,6 @@ export class DeviceConnection {
   }
 }
 
-/** The reason a command's signal carries when Ctrl-C (SIGINT) or SIGTERM stopped it. */
-export class Interrupted extends BmsError {
-  readonly by: StopSignal;
-  constructor(by: StopSignal) {
-    super('CANCELLED', `stopped by ${by === 'SIGINT' ? 'Ctrl-C (SIGINT)' : 'SIGTERM'}`);
-    this.by = by;
-  }
-}
-
-/** Which signal stopped the command, when one did (deps.signal aborting counts as Ctrl-C). */
-export function stoppedBy(signal: AbortSignal): StopSignal | undefined {
-  if (!signal.aborted) return undefined;
-  return signal.reason instanceof Interrupted ? signal.reason.by : 'SIGINT';
-}
-
 /**
  * Opens the device, runs `task`, and closes the link whatever happens. Ctrl-C (SIGINT) and SIGTERM abort
  * the signal given to the task (an upload then stops cleanly and can be resumed by running the command
@@ -169,6 +153,10 @@ export async function withDevice<T>(
     const device = await DeviceConnection.open(settings, deps);
     try {
       return await task(device, signal);
+    } catch (error) {
+      // Whatever the command was doing when Ctrl-C or SIGTERM came, it ends as that stop (130 / 143).
+      if (signal.aborted && signal.reason instanceof Interrupted) throw signal.reason;
+      throw error;
     } finally {
       await device.close();
     }

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestFirmware } from '../../src/lib/core/device/firmware-behaviour';
 import { main } from '../main';
-import { Interrupted } from '../open-link';
+import { Interrupted } from '../exit-status';
 import { createCliBench, type CliBench } from '../testing/cli-bench';
 import * as flash from './flash';
+import * as upload from './upload';
 
 let bench: CliBench;
 beforeEach(async () => {
@@ -94,6 +95,18 @@ describe('bms-flasher flash outcomes', () => {
     const r = await stopAfterBoot('SIGTERM');
     expect(r.code).toBe(143);
     expect(r.out).toMatch(/STOPPED: the device runs 1\.1\.0\+0/);
+  });
+
+  it('R16 any device command stopped by a signal exits 130 (Ctrl-C) or 143 (SIGTERM)', async () => {
+    const image = await imageFile({ version: '1.1.0', securityCounter: 2, size: 60_000 });
+    for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+      const stop = new AbortController();
+      const run = bench.cli(upload, [...bench.common(), image], { signal: stop.signal });
+      setTimeout(() => stop.abort(new Interrupted(signal)), 30);
+      const r = await run;
+      expect(r.code).toBe(status);
+      expect(r.err).toContain(`CANCELLED: stopped by ${signal === 'SIGINT' ? 'Ctrl-C (SIGINT)' : 'SIGTERM'}`);
+    }
   });
 
   it('--help goes to stdout with status 0; an unknown command is named, status 2', async () => {
