@@ -53,10 +53,11 @@ export type FailedOutcome = Exclude<UpdateOutcome, DoneOutcome>;
 export interface LinkLoss {
   /** what was observed: no answer, the line closed, or the device restarted (it forgot the session) */
   cause: 'no-answer' | 'disconnected' | 'restarted';
-  code: string;
+  /** the error that told it, once the upload gave up (none while its retries still run) */
+  code?: string;
   since: string;
-  /** the tool waits for the device to answer again, up to this many ms */
-  waitingMs: number;
+  /** the tool waits for the device to answer again, up to this many ms; none while the upload retries */
+  waitingMs?: number;
 }
 
 export interface TransferPause {

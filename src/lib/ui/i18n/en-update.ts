@@ -69,6 +69,7 @@ export const enUpdate = {
   'update.lost.disconnected': 'The link closed: the cable or the port went away.',
   'update.lost.noAnswer': 'The device stopped answering.',
   'update.lost.doing': 'The tool waits up to {seconds} s for the device to answer again, then resumes the transfer where the device stopped. Nothing was activated.',
+  'update.lost.retrying': 'The tool keeps sending the last piece again; if the device stays silent it waits for it to come back. Nothing was activated.',
   'update.lost.session': 'The connection to the device was lost. The tool is trying to reach it again; the result will say what the device runs, as read back.',
   'update.etaHeld': 'countdown paused',
   'update.stopLeaveAlone': 'Stopping now leaves the device as it is: nothing more is done to it, and what it runs is read back.',

@@ -71,6 +71,7 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'update.lost.disconnected': 'La liaison s’est fermée : le câble ou le port a disparu.',
   'update.lost.noAnswer': 'L’appareil ne répond plus.',
   'update.lost.doing': 'L’outil attend jusqu’à {seconds} s que l’appareil réponde de nouveau, puis reprend le transfert là où l’appareil s’est arrêté. Rien n’a été activé.',
+  'update.lost.retrying': 'L’outil renvoie le dernier morceau ; si l’appareil reste muet, il attend son retour. Rien n’a été activé.',
   'update.lost.session': 'La connexion à l’appareil a été perdue. L’outil essaie de le joindre de nouveau ; le résultat dira ce que l’appareil exécute, relu sur lui.',
   'update.etaHeld': 'décompte en pause',
   'update.stopLeaveAlone': 'Arrêter maintenant laisse l’appareil tel quel : rien d’autre ne lui est fait, et ce qu’il exécute est relu.',

@@ -26,38 +26,61 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
   };
   draw();
   ctx.log('info', `sending ${total} bytes to the inactive bank`);
-  for (;;) {
-    const run = await uploadWatched(ctx, (done) => {
-      sent = done;
-      draw();
-    });
-    if (run.done) break;
-    if (run.outOfBand) {
-      await holdUntilSafe(ctx, run.outOfBand, sent, (pause) => {
-        paused = pause;
-        draw();
-      });
-      continue;
-    }
-    const error = run.error;
-    // A refusal for want of a session means the device reset (a power cut it came back from quickly).
-    const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
-    if (!(isTransportLoss(error) || sessionLost) || ctx.signal?.aborted) throw error;
-    const { code, detail } = toErrorData(error);
-    if (restarts >= ctx.timings.maxLinkLosses) {
-      const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
-      fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
-    }
-    restarts += 1;
-    lost = { cause: lossCause(code), code, since: ctx.iso(), waitingMs: ctx.timings.bootTimeoutMs };
-    ctx.warn(`${LOSS_TEXT[lost.cause]} at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+  // The upload learns of a loss only once its retries are spent: a stall is shown at once instead.
+  let lastAck = ctx.now();
+  const stallWatch = setInterval(() => {
+    if (lost || paused || ctx.now() - lastAck < 2 * ctx.timings.monitorIntervalMs) return;
+    lost = { cause: 'no-answer', since: ctx.iso() };
     draw();
-    await recover(ctx, error as BmsError);
+  }, ctx.timings.monitorIntervalMs);
+  try {
+    await sendAll();
+  } finally {
+    clearInterval(stallWatch);
+  }
+  if (lost) {
     lost = undefined;
     draw();
   }
   const seconds = (ctx.now() - startedAt) / 1000;
   ctx.log('info', `${total} bytes sent in ${seconds.toFixed(1)} s${restarts ? ` with ${restarts} restart(s)` : ''}`);
+
+  async function sendAll(): Promise<void> {
+    for (;;) {
+      const run = await uploadWatched(ctx, (done) => {
+        sent = done;
+        lastAck = ctx.now();
+        if (lost?.waitingMs === undefined) lost = undefined;
+        draw();
+      });
+      if (run.done) break;
+      if (run.outOfBand) {
+        await holdUntilSafe(ctx, run.outOfBand, sent, (pause) => {
+          paused = pause;
+          draw();
+        });
+        lastAck = ctx.now();
+        continue;
+      }
+      const error = run.error;
+      // A refusal for want of a session means the device reset (a power cut it came back from quickly).
+      const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
+      if (!(isTransportLoss(error) || sessionLost) || ctx.signal?.aborted) throw error;
+      const { code, detail } = toErrorData(error);
+      if (restarts >= ctx.timings.maxLinkLosses) {
+        const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
+        fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
+      }
+      restarts += 1;
+      lost = { cause: lossCause(code), code, since: ctx.iso(), waitingMs: ctx.timings.bootTimeoutMs };
+      ctx.warn(`${LOSS_TEXT[lost.cause]} at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+      draw();
+      await recover(ctx, error as BmsError);
+      lost = undefined;
+      lastAck = ctx.now();
+      draw();
+    }
+  }
 }
 
 /**
