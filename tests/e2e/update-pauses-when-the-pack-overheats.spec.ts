@@ -23,6 +23,8 @@ test('R02 R16 an overheating pack pauses the transfer, which resumes by itself a
     await expect(paused).toContainText(/Temperature: T1 5\d\.\d °C, T2 5\d\.\d °C/);
     await expect(paused).toContainText('(limit above 0.0 °C, below 45.0 °C');
     await expect(paused).toContainText('it resumes by itself once the pack is back in the band');
+    // No time left is promised while held.
+    await expect(page.getByTestId('eta')).toHaveText('countdown paused');
     const sent = await page.getByTestId('transfer-numbers').textContent();
 
     await setVirtualBmsKnobs(page, { 'Temperature (°C)': '25', 'Extra response delay (ms)': '0' });

@@ -31,6 +31,7 @@ import { JK_CODES } from './protocol/jk/jk-codes';
 import { MODBUS_CODES } from './protocol/modbus/modbus-codes';
 import { SMP_SETTINGS_FS_CODES } from './protocol/smp/smp-settings-fs-codes';
 import { THINGSET_CODES } from './protocol/thingset/thingset-codes';
+import { UPDATE_OUTCOME_CODES } from './update/update-outcome-codes';
 
 
 /** Where to look first (R23). 'firmware': the new image itself misbehaves on this board. */
@@ -75,7 +76,8 @@ export const ERROR_CODES = {
   ...JK_CODES,
   ...MODBUS_CODES,
   ...SMP_SETTINGS_FS_CODES,
-  ...THINGSET_CODES
+  ...THINGSET_CODES,
+  ...UPDATE_OUTCOME_CODES
 } satisfies CodeTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

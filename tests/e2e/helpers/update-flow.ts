@@ -89,12 +89,17 @@ export async function confirmChecklist(page: Page, operator = OPERATOR): Promise
   await page.getByLabel('Operator name (for the report)').fill(operator);
 }
 
-/** Starts the update from the pre-flight and waits until it finished; leaves the page on the Result page. */
-export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) => Promise<void>): Promise<void> {
+/**
+ * Starts the update from the pre-flight and waits until it finished, its verdict shown on the Update
+ * page where the work ended; `onVerdict` looks at it there. Leaves the page on the Result page.
+ */
+export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) => Promise<void>, onVerdict?: (page: Page) => Promise<void>): Promise<void> {
   await page.getByTestId('start-update').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Update');
   await onUpdatePage?.(page);
-  await page.getByTestId('to-result').click({ timeout: UPDATE_TIMEOUT_MS });
+  await expect(page.getByTestId('update-verdict')).toBeVisible({ timeout: UPDATE_TIMEOUT_MS });
+  await onVerdict?.(page);
+  await page.getByTestId('to-result').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result');
 }
 

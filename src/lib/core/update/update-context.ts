@@ -91,6 +91,10 @@ export interface UpdateContext {
   after?: BmsIdentity;
   /** whether the image running at the end is confirmed, once a step proved it */
   afterConfirmed?: boolean;
+  /** when the device was read back at the end (after and afterConfirmed are that reading) */
+  readBackAt?: string;
+  /** the version marked for a test boot at the next reset, when the read-back found one */
+  pendingAfter?: string;
   balanceTest?: BalanceTestReport;
   configChanges?: ConfigChange[];
   /** why the new image was abandoned (fallback) or why the device may not return to service */

@@ -59,6 +59,7 @@ export const enChecks = {
   'check.bank.noImage': 'No running image is reported.',
   'check.bank.onTest': 'The running image is still on test: a previous update was not finished.',
   'check.bank.ok': 'The running image is confirmed; the other bank is free for the new image.',
+  'check.bank.okHolds': 'The running image is confirmed; slot {slot} holds {version}, which the new image replaces.',
   'check.recovery.measured': '{kind} ({label})',
   'check.recovery.overTheAir': 'Recovery over the air is not allowed: connect a cable.',
 
@@ -78,7 +79,7 @@ export const enChecks = {
   'check.antiRollback.measured': 'package {version} counter {counter}; device {deviceVersion} counter {deviceCounter}',
   'check.antiRollback.threshold': 'security counter ≥ {counter}',
   'check.antiRollback.downgrade': 'The package is less secure than the device security level.',
-  'check.antiRollback.same': 'This exact image is already running.',
+  'check.antiRollback.same': 'This exact image already runs on the device: there is nothing to update.',
   'check.antiRollback.older': 'Older version within the same security level: allowed, check it is intended.',
   'check.antiRollback.ok': 'The security level is kept or raised.',
   'check.interface.measured': '{kind} ({label}); package {critical}',

@@ -24,6 +24,7 @@ export const enDevice = {
   'connect.noUsb': 'This browser cannot open USB devices (WebUSB). Use Chrome or Edge on a computer, or a USB-serial adapter.',
   'connect.cancelled': 'The port chooser was closed',
   'connect.connected': 'Connected to {model}, serial {serial}',
+  'connect.factoryReset': 'The Virtual BMS was reset to its factory state: it is a new board, so its connection was closed. No update was running on it. Connect again to use it.',
   'connect.lost': 'The connection was lost',
   'connect.link': 'Link',
   'connect.disconnect': 'Disconnect',
@@ -131,5 +132,8 @@ export const enDevice = {
   'device.unconfirmed': 'not confirmed',
   'device.permanent': 'permanent',
   'device.noSecondSlot': 'The other bank is empty.',
+  'device.next': 'Next step',
+  'device.toFirmware': 'Choose the firmware to install',
+  'device.toPreflight': 'Go to the pre-flight checks',
   'device.refresh': 'Refresh',
 };

@@ -27,6 +27,7 @@ import { jkEn } from './errors/jk';
 import { modbusEn } from './errors/modbus';
 import { smpSettingsFsEn } from './errors/smp-settings-fs';
 import { thingsetEn } from './errors/thingset';
+import { updateOutcomeEn } from './errors/update-outcome';
 
 /** Every error code's text in English; a missing code is a type error. */
 export const enErrors = {
@@ -56,5 +57,6 @@ export const enErrors = {
   ...jkEn,
   ...modbusEn,
   ...smpSettingsFsEn,
-  ...thingsetEn
+  ...thingsetEn,
+  ...updateOutcomeEn
 } satisfies Record<ErrorCode, ErrorText>;

@@ -64,6 +64,7 @@ export const frChecks: Record<keyof typeof enChecks, string> = {
   'check.bank.noImage': "Aucune image en cours n'est signalée.",
   'check.bank.onTest': "L'image en cours est encore à l'essai : une mise à jour précédente n'a pas été terminée.",
   'check.bank.ok': "L'image en cours est confirmée ; l'autre banque est libre pour la nouvelle image.",
+  'check.bank.okHolds': "L'image en cours est confirmée ; l'emplacement {slot} contient {version}, que la nouvelle image remplace.",
   'check.recovery.measured': '{kind} ({label})',
   'check.recovery.overTheAir': "La récupération sans fil n'est pas permise : branchez un câble.",
 
@@ -83,7 +84,7 @@ export const frChecks: Record<keyof typeof enChecks, string> = {
   'check.antiRollback.measured': 'paquet {version} compteur {counter} ; appareil {deviceVersion} compteur {deviceCounter}',
   'check.antiRollback.threshold': 'compteur de sécurité ≥ {counter}',
   'check.antiRollback.downgrade': "Le paquet est moins sûr que le niveau de sécurité de l'appareil.",
-  'check.antiRollback.same': 'Cette image exacte tourne déjà.',
+  'check.antiRollback.same': "Cette image exacte tourne déjà sur l'appareil : il n'y a rien à mettre à jour.",
   'check.antiRollback.older': 'Version plus ancienne au même niveau de sécurité : permise, vérifiez que c’est voulu.',
   'check.antiRollback.ok': 'Le niveau de sécurité est maintenu ou relevé.',
   'check.interface.measured': '{kind} ({label}) ; paquet {critical}',

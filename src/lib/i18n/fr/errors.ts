@@ -27,6 +27,7 @@ import { jkFr } from './errors/jk';
 import { modbusFr } from './errors/modbus';
 import { smpSettingsFsFr } from './errors/smp-settings-fs';
 import { thingsetFr } from './errors/thingset';
+import { updateOutcomeFr } from './errors/update-outcome';
 
 /** Every error code's text in French; a missing code is a type error. */
 export const frErrors = {
@@ -56,5 +57,6 @@ export const frErrors = {
   ...jkFr,
   ...modbusFr,
   ...smpSettingsFsFr,
-  ...thingsetFr
+  ...thingsetFr,
+  ...updateOutcomeFr
 } satisfies Record<ErrorCode, ErrorText>;

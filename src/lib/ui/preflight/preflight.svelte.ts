@@ -1,6 +1,6 @@
 /**
  * The Pre-flight page's state: the checks measured on the connected device for the chosen image, and
- * the operator's checklist and name (kept while the technician moves between pages).
+ * the operator's checklist and name (kept while the technician moves between pages, until an update starts).
  */
 import { toErrorData, type ErrorData } from '$lib/core/errors';
 import type { ChecklistAnswers, ChecklistItemId } from '$lib/core/update/checklist';
@@ -30,6 +30,17 @@ class Preflight {
     } finally {
       this.checking = false;
     }
+  }
+
+  /**
+   * R04: the site is checked for each update, so the ticks and the name do not carry over to the next
+   * one; the checks are measured afresh too (the device was reset and runs something else).
+   */
+  clearAfterStart(): void {
+    this.confirmed = [];
+    this.operator = '';
+    this.report = undefined;
+    this.imageId = undefined;
   }
 
   answers(): ChecklistAnswers {

@@ -16,6 +16,9 @@ export interface OutcomeView {
 
 const OUTCOMES: Record<UpdateReport['outcome'], OutcomeView> = {
   updated: { title: 'result.updated', text: 'result.updatedText', tone: 'ok' },
+  'settings-changed': { title: 'result.updatedSettings', text: 'result.updatedSettingsText', tone: 'warn' },
+  unfinished: { title: 'result.unfinished', text: 'result.unfinishedText', tone: 'warn' },
+  cancelled: { title: 'result.cancelled', text: 'result.cancelledText', tone: 'warn' },
   'rolled-back': { title: 'result.rolledBack', text: 'result.rolledBackText', tone: 'warn' },
   blocked: { title: 'result.blocked', text: 'result.blockedText', tone: 'warn' },
   aborted: { title: 'result.aborted', text: 'result.abortedText', tone: 'warn' },

@@ -65,7 +65,9 @@ export function checkBanks(slots: readonly ImageSlot[]): CheckResult {
   if (!active.confirmed) {
     return { ...base, status: 'fail', code: 'UPDATE_UNCONFIRMED_IMAGE_RUNNING', reason: text('check.bank.onTest') };
   }
-  return { ...base, status: 'pass', reason: text('check.bank.ok') };
+  const other = slots.find((s) => !s.active);
+  const reason = other ? text('check.bank.okHolds', { slot: other.slot, version: other.version }) : text('check.bank.ok');
+  return { ...base, status: 'pass', reason };
 }
 
 /** R22: reinstalling over the bootloader is a local, wired operation only. */

@@ -71,8 +71,10 @@ export function checkAntiRollback(image: ParsedImage, device: BmsIdentity): Chec
   if (counter < device.sec_cnt) {
     return { ...base, status: 'fail', code: 'UPDATE_DOWNGRADE_BLOCKED', reason: text('check.antiRollback.downgrade') };
   }
-  if (image.imageHash && toHex(image.imageHash) === toHex(device.fw_hash)) {
-    return { ...base, status: 'warn', reason: text('check.antiRollback.same') };
+  // Installing the running image again would test-boot it from the other bank and make the fallback
+  // return to... the same image: there is nothing to update, so it is refused before any write.
+  if (!device.in_bootloader && image.imageHash && toHex(image.imageHash) === toHex(device.fw_hash)) {
+    return { ...base, status: 'fail', code: 'UPDATE_SAME_IMAGE_RUNNING', reason: text('check.antiRollback.same') };
   }
   if (compareVersions(image.header.version, parseVersion(device.fw_version)) < 0) {
     return { ...base, status: 'warn', reason: text('check.antiRollback.older') };

@@ -175,6 +175,25 @@ describe('session service against the Virtual BMS', () => {
     expect(await first).toMatchObject({ ok: true, value: { phase: 'failed', error: { code: 'CANCELLED' } } });
   });
 
+  it('R19 Stop after the new image booted: the device is left alone and the result is what it runs, read back', async () => {
+    // Before: the Stop button was refused after activation and a stop ran the fallback regardless.
+    const r = await rig();
+    await r.connect();
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 2 });
+    const final = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist }, (state) => {
+      if (state.phase === 'test-boot' && state.events.length > 0) void r.service.cancel();
+    });
+    if (!final.ok) throw new Error(final.error.code);
+    expect(final.value).toMatchObject({ phase: 'failed', outcome: 'cancelled', error: { code: 'CANCELLED' } });
+    expect(final.value.report.phases.some((p) => p.phase === 'fallback')).toBe(false);
+    const board = await r.vbms.status();
+    const device = await r.service.identity();
+    if (!board.ok || !device.ok) throw new Error('no read-back');
+    expect(final.value.report.firmwareAfter).toMatchObject({ version: board.value.firmware, confirmed: true });
+    expect(device.value.fw_version).toBe('1.1.0+0');
+    expect(board.value.nextBoot).toBe('none');
+  });
+
   it('R16 a cut line is told to the page as a disconnect', async () => {
     const r = await rig();
     await r.connect();
