@@ -136,6 +136,20 @@ export const THINGSET_ERRORS = {
       diagnosis: "Une fonction DFU a renvoyé un numéro d'erreur (-16 : écriture avant init ; autres valeurs : effacement ou écriture de la flash en échec).",
       fix: "Relancez le transfert depuis le début ; si l'erreur de flash se répète, arrêtez et faites contrôler la carte."
     }
+  },
+  THINGSET_DFU_REFUSED: {
+    en: {
+      summary: 'The BMS restarted but does not run the new firmware: its bootloader refused the image.',
+      diagnosis:
+        'The transfer completed, but after the restart the BMS reports another firmware version than the image sent: the bootloader found the image invalid (hash or signature) and kept the old firmware, or the board reverted it.',
+      fix: 'Check that the image is built for this board and signed for its bootloader, then run the update again; the BMS keeps working with its previous firmware meanwhile.'
+    },
+    fr: {
+      summary: "Le BMS a redémarré mais n'exécute pas le nouveau firmware : son bootloader a refusé l'image.",
+      diagnosis:
+        "Le transfert s'est terminé, mais après le redémarrage le BMS annonce une autre version que l'image envoyée : le bootloader a jugé l'image invalide (empreinte ou signature) et gardé l'ancien firmware, ou la carte l'a rétabli.",
+      fix: "Vérifiez que l'image est construite pour cette carte et signée pour son bootloader, puis relancez la mise à jour ; le BMS continue de fonctionner avec son firmware précédent."
+    }
   }
 } satisfies Record<string, ErrorEntry>;
 
