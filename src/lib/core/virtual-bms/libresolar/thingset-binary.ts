@@ -9,6 +9,7 @@
 import { encodeCbor, type CborValue } from '../../protocol/smp/cbor';
 import { decodeBinaryRequest, type BinaryRequest } from '../../protocol/thingset/binary-codec';
 import { STATUS } from '../../protocol/thingset/thingset-status';
+import type { JsonValue } from '../../protocol/thingset/text-codec';
 import { asGroup, child, refuse, Refusal, resolve, type TsData, type TsGroup, type TsNode } from './thingset-objects';
 
 /** THINGSET_ID_PATHS: FETCH it with ids, get their paths. */
@@ -102,10 +103,10 @@ function update(root: TsGroup, node: TsNode, values: CborValue): Uint8Array {
   const targets = entries.map(([name, value]) => {
     const item = childOf(root, group, name);
     if (item.kind !== 'value' || !item.write) return refuse(STATUS.FORBIDDEN, `Item ${item.name} is read-only`);
-    if (!item.write.accepts(value as never)) return refuse(STATUS.UNSUPPORTED_FORMAT);
+    if (!item.write.accepts(value as JsonValue)) return refuse(STATUS.UNSUPPORTED_FORMAT);
     return { write: item.write, value };
   });
-  for (const { write, value } of targets) write.apply(value as never);
+  for (const { write, value } of targets) write.apply(value as JsonValue);
   group.afterWrite?.();
   return done();
 }
