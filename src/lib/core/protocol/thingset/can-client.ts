@@ -119,6 +119,7 @@ export class ThingSetCanClient {
   async #exchange(request: BinaryRequest, options: CanRequestOptions): Promise<BinaryResponse | undefined> {
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
     try {
+      this.#transport.discardReceived();
       await this.#transport.send(encodeBinaryRequest(request));
       if (options.expectAnswer === false) return undefined;
       return decodeBinaryResponse(await this.#transport.receive(timeoutMs));

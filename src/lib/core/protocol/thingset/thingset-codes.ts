@@ -115,13 +115,15 @@ export const THINGSET_ERRORS = {
   },
   THINGSET_NO_ANSWER: {
     en: {
-      summary: 'The BMS did not answer a request, even after a resynchronisation.',
-      diagnosis: 'The device drops a line that arrives while it is answering; a second silence means it is off, rebooting or not a ThingSet device.',
+      summary: 'The BMS did not answer a request.',
+      diagnosis:
+        'On serial the device drops a line that arrives while it is answering, so the request was repeated after a resynchronisation; a second silence, or silence on CAN, means it is off, rebooting, at another node address or not a ThingSet device.',
       fix: 'Check power and cable, wait a few seconds if the BMS is restarting, then reconnect.'
     },
     fr: {
-      summary: "Le BMS n'a pas répondu à une requête, même après une resynchronisation.",
-      diagnosis: "L'appareil ignore une ligne qui arrive pendant qu'il répond ; un second silence signifie qu'il est éteint, en redémarrage ou n'est pas un appareil ThingSet.",
+      summary: "Le BMS n'a pas répondu à une requête.",
+      diagnosis:
+        "Sur liaison série l'appareil ignore une ligne qui arrive pendant qu'il répond, la requête a donc été répétée après une resynchronisation ; un second silence, ou un silence sur CAN, signifie qu'il est éteint, en redémarrage, à une autre adresse de nœud ou n'est pas un appareil ThingSet.",
       fix: "Vérifiez l'alimentation et le câble, attendez quelques secondes si le BMS redémarre, puis reconnectez."
     }
   },
