@@ -13,7 +13,7 @@ import { makeLibreSolarFirmware } from '../../virtual-bms/libresolar/libresolar-
 import { encodeBinaryRequest } from './binary-codec';
 import { addressClaimFrame, parseThingSetId, reportFrames, requestId, ReportAssembler } from './can-ids';
 import { ThingSetCanBus } from './can-client';
-import { installImageCan } from './can-dfu';
+import { installImageCan, transferImageCan } from './can-dfu';
 import type { JsonObject } from './text-codec';
 import type { ThingSetReport } from './text-client';
 import { BINARY_VECTORS, CAN_VECTORS } from './thingset-vectors';
@@ -121,6 +121,22 @@ describe('ThingSet CAN client against the virtual LibreSolar node', () => {
 });
 
 describe('firmware update over CAN', () => {
+  it('R16 R21 a late answer to an abandoned request never passes for the next one', async () => {
+    const { client } = await start();
+    // xInit erases the slot before it answers: asked with too short a wait, its answer comes late.
+    await expect(client.exec(0x2d0, [], { timeoutMs: 20 })).rejects.toMatchObject({ code: 'THINGSET_NO_ANSWER' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await client.get('Device/cDeviceType')).toBe('BMS C1');
+  });
+
+  it('R16 R21 a bus-off in the middle of a transfer ends it with a typed error, never a success', async () => {
+    const { client, rig } = await start();
+    const transfer = transferImageCan(client, image('24.5.0'), { onProgress: (sent) => sent >= 1024 && rig.bus.setBusOff(true) });
+    const error = await transfer.then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CAN_BUS_OFF' }); // the adapter refuses the next frame and reports the bus error
+    expect(rig.bms.snapshot()).toMatchObject({ running: 'v23.1-94-g9ff895e', nextBoot: 'none' });
+  }, 30_000);
+
   it('R12 R16 updates a BMS-C1: chunks sized to the device, version read back after its restart and new claim', async () => {
     const { bus, rig } = await start();
     const progress: number[] = [];
