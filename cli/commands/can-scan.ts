@@ -11,11 +11,13 @@ import { JSON_OPTION, openNodeSerialLink } from '../open-link';
 
 export const summary = 'list the ThingSet and foxBMS nodes on a CAN bus through a USB-CAN adapter (SLCAN)';
 
-const usage = `usage: bms-flasher can-scan --port PATH [--bitrate N] [--listen MS] [--listen-only] [--probe-foxbms] [--json]
+const usage = `usage: bms-flasher can-scan --port PATH [--bitrate N] [--listen MS] [--node ADDR] [--listen-only] [--probe-foxbms] [--json]
 
   --port PATH      the USB-CAN adapter's serial port (SLCAN / Lawicel firmware, e.g. CANable)
   --bitrate N      the bus bit rate, one of ${CAN_BITRATES.join(', ')} (default 500000)
   --listen MS      how long to listen (default 2500; a ThingSet node reports once a second)
+  --node ADDR      also ask for ThingSet node ADDR (0x01–0xFD) with an address discovery if it was not heard
+                   (a node that sends no reports and started before the scan)
   --listen-only    open the adapter silent (L): acknowledge nothing, send nothing, read no identity
   --probe-foxbms   send the foxBMS 2 bootloader status probe (frames on 0x400) to find a waiting bootloader
   --json           machine-readable output
@@ -27,6 +29,7 @@ const options = {
   port: { type: 'string', short: 'p' },
   bitrate: { type: 'string' },
   listen: { type: 'string' },
+  node: { type: 'string' },
   'listen-only': { type: 'boolean' },
   'probe-foxbms': { type: 'boolean' }
 } as const;
@@ -60,12 +63,14 @@ export function run(argv: string[], io: CliIo = processIo): Promise<number> {
     if (!(CAN_BITRATES as readonly number[]).includes(bitrate)) throw new UsageError(`--bitrate ${bitrate}: use one of ${CAN_BITRATES.join(', ')}`);
     const listenMs = parseInteger(values.listen, 'listen') ?? 2500;
     const listenOnly = values['listen-only'] === true;
-    if (listenOnly && values['probe-foxbms']) throw new UsageError('--probe-foxbms sends frames: it cannot go with --listen-only');
+    if (listenOnly && (values['probe-foxbms'] || values.node)) throw new UsageError('--probe-foxbms and --node send frames: they cannot go with --listen-only');
+    const node = parseInteger(values.node, 'node');
+    if (node !== undefined && (node < 0x01 || node > 0xfd)) throw new UsageError(`--node ${values.node}: ThingSet node addresses are 0x01 to 0xFD`);
     // A USB CDC adapter ignores the serial rate; 115200 is what its driver is opened with.
     const link = await openNodeSerialLink({ port: values.port, baudRate: 115200 });
     const adapter = await SlcanAdapter.open(link, { bitrate, listenOnly });
     try {
-      const result = await scanCanBus(adapter, { listenMs, identify: !listenOnly, probeFoxBms: values['probe-foxbms'] });
+      const result = await scanCanBus(adapter, { listenMs, identify: !listenOnly, probeFoxBms: values['probe-foxbms'], discover: node === undefined ? [] : [node] });
       const version = adapter.info.version ? `adapter version ${adapter.info.version}${adapter.info.serial ? `, serial ${adapter.info.serial}` : ''}` : '';
       if (values.json) io.out(`${JSON.stringify({ port: values.port, bitrate, adapter: adapter.info, ...result }, null, 2)}\n`);
       else io.out(`${values.port} at ${bitrate / 1000} kbit/s${version ? `, ${version}` : ''}\n${describe(result)}`);

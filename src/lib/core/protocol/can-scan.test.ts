@@ -45,5 +45,7 @@ describe('CAN bus scan', () => {
     expect(rig.device.received.length).toBe(sent); // listening wrote nothing to the adapter
     expect(result.foxbms?.applicationMessages).toContain('f_BmsState');
     expect(result.thingset).toEqual([]); // no report, claim before the scan began: a silent node is not listed
+    const asked = await scanCanBus(rig.adapter, { listenMs: 100, discover: [0x01, 0x02] });
+    expect(asked.thingset).toEqual([expect.objectContaining({ address: 0x01, claims: 1 })]); // found by discovery
   });
 });

@@ -2,7 +2,7 @@
  * What is on a CAN bus, from the frames it carries: ThingSet nodes (LibreSolar) by their address claims
  * and live reports (29-bit ids), a foxBMS 2 master by its application's DBC telemetry (11-bit ids) or
  * by its bootloader's answers to the status probe. Listening sends nothing; identities (a GET of each
- * ThingSet node's Device group) and the foxBMS probe are asked only when requested.
+ * ThingSet node's Device group), address discoveries and the foxBMS probe are sent only when requested.
  */
 import { isBmsError } from '../errors';
 import type { CanChannel } from '../link/can/can-frame';
@@ -43,6 +43,8 @@ export interface CanScanOptions {
   identify?: boolean;
   /** send the foxBMS bootloader status probe (three standard frames on 0x400) */
   probeFoxBms?: boolean;
+  /** ThingSet addresses to ask for with an address discovery when they were not heard (quiet nodes) */
+  discover?: number[];
 }
 
 const BOOTLOADER_IDS = new Set<number>([FoxId.versionInfo, FoxId.acknowledge, FoxId.dataTransferInfo, FoxId.fsmStates]);
@@ -70,6 +72,9 @@ export async function scanCanBus(channel: CanChannel, options: CanScanOptions = 
       if (v) fox.bootloaderVersion = `${v.major}.${v.minor}.${v.patch}`;
     }
     await new Promise((resolve) => setTimeout(resolve, options.listenMs ?? 2500));
+    for (const address of options.discover ?? []) {
+      if (!thingset.nodes().some((node) => node.address === address)) await thingset.discover(address);
+    }
     const nodes: ScannedThingSetNode[] = thingset.nodes();
     if (options.identify) {
       for (const node of nodes) {

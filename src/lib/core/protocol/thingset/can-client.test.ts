@@ -172,6 +172,12 @@ describe('firmware update over CAN', () => {
 });
 
 describe('the virtual node on the bus', () => {
+  it('R12 answers an address discovery of its address with its claim, so a quiet node is still found', async () => {
+    const { bus } = await start();
+    expect(await bus.discover(0x01)).toMatchObject({ address: 0x01, claims: 2, eui64: '3F8C21D0B7A45E19' });
+    expect(await bus.discover(0x02, 300)).toBeUndefined();
+  });
+
   it('R12 is gone while it resets (no acknowledgement) and claims its address again when back', async () => {
     const { rig, client } = await start();
     const receiver = new CanReceiver(rig.adapter);

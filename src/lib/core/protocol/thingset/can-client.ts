@@ -11,7 +11,7 @@ import type { CanChannel, CanFrame } from '../../link/can/can-frame';
 import { IsoTpTransport } from '../../link/can/isotp-transport';
 import { decodeCborItem, type CborValue } from '../smp/cbor';
 import { decodeBinaryResponse, encodeBinaryRequest, type BinaryEndpoint, type BinaryRequest, type BinaryResponse } from './binary-codec';
-import { ADDR_BROADCAST, parseThingSetId, ReportAssembler, requestId } from './can-ids';
+import { ADDR_BROADCAST, addressDiscoveryFrame, parseThingSetId, ReportAssembler, requestId } from './can-ids';
 import type { JsonObject, JsonValue } from './text-codec';
 import type { ThingSetReport } from './text-client';
 import { failOnStatus } from './thingset-status';
@@ -199,6 +199,20 @@ export class ThingSetCanBus {
       const stop = this.onClaim((node) => node.address === address && done(undefined, node));
       const aborted = () => done(new BmsError('CANCELLED', `stopped while waiting for node 0x${address.toString(16)}`));
       signal?.addEventListener('abort', aborted);
+    });
+  }
+
+  /**
+   * Asks whether `address` is taken (an anonymous address discovery): a node that owns it claims it
+   * again, so a node that started before we listened, or sends no reports, is found.
+   */
+  async discover(address: number, timeoutMs = 500): Promise<ThingSetCanNode | undefined> {
+    const claim = this.nextClaim(address, timeoutMs);
+    claim.catch(() => undefined);
+    await this.#channel.send(addressDiscoveryFrame(address, Math.floor(Math.random() * 256)));
+    return claim.catch((error: unknown) => {
+      if (isBmsError(error) && error.code === 'THINGSET_NO_ANSWER') return undefined;
+      throw error;
     });
   }
 

@@ -1,7 +1,7 @@
 /**
  * The LibreSolar firmware's CAN side (thingset-zephyr-sdk can.c with isotp_fast): while the application
  * runs, its CAN controller is on the bus (it acknowledges frames), it claims its stored node address
- * at start-up (type 3, broadcast, data: its EUI-64), answers binary ThingSet requests sent to that
+ * at start-up (type 3, broadcast, data: its EUI-64) and again when an address discovery names it, answers binary ThingSet requests sent to that
  * address over ISO-TP — one exchange per host address, block size 8 and STmin 1 ms as its flow
  * control, a 600-byte receive buffer (CONFIG_THINGSET_CAN_RX_BUF_SIZE: longer requests get OVERFLOW),
  * answers 10 ms after the request (CONFIG_THINGSET_CAN_RESPONSE_DELAY) — and sends the live subset
@@ -11,7 +11,7 @@
 import { BmsError } from '../../errors';
 import type { CanChannel, CanFrame } from '../../link/can/can-frame';
 import { IsoTpTransport } from '../../link/can/isotp-transport';
-import { addressClaimFrame, parseThingSetId, reportFrames, requestId } from '../../protocol/thingset/can-ids';
+import { ADDR_ANONYMOUS, addressClaimFrame, parseThingSetId, reportFrames, requestId } from '../../protocol/thingset/can-ids';
 import type { VirtualCanBus } from '../can/virtual-can-bus';
 
 export interface ThingSetCanHost {
@@ -91,6 +91,11 @@ export class ThingSetCanFace {
 
   #receive(frame: CanFrame): void {
     const id = parseThingSetId(frame);
+    // Someone asks whether our address is taken (address discovery): the claim answers it.
+    if (id?.type === 'network' && id.source === ADDR_ANONYMOUS && id.target === this.address) {
+      void this.#controller?.send(addressClaimFrame(this.address, this.#eui64)).catch(() => undefined);
+      return;
+    }
     if (id?.type !== 'request' || id.target !== this.address) return;
     let peer = this.#peers.get(id.source);
     if (!peer) {
