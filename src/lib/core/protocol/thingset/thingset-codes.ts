@@ -15,7 +15,8 @@ export const THINGSET_CODES = {
   THINGSET_JSON_INVALID: { rootCause: 'hardware', transportLoss: false, lineError: false, userFixable: true },
   THINGSET_LINE_INVALID: { rootCause: 'hardware', transportLoss: false, lineError: false, userFixable: true },
   THINGSET_NO_ANSWER: { rootCause: 'hardware', transportLoss: true, lineError: false, userFixable: true },
-  THINGSET_DFU_FAILED: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: true }
+  THINGSET_DFU_FAILED: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: true },
+  THINGSET_DFU_REFUSED: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: true }
 } as const satisfies CodeTable;
 
 export type ThingSetErrorCode = keyof typeof THINGSET_CODES;

@@ -48,10 +48,18 @@ export const thingsetEn = {
     fix: 'Check that the port is connected to a ThingSet device at the right baud rate.'
   },
   THINGSET_NO_ANSWER: {
-    summary: 'The BMS did not answer a request, even after a resynchronisation.',
-    diagnosis: 'The device drops a line that arrives while it is answering; a second silence means it is off, rebooting or not a ThingSet device.',
+    summary: 'The BMS did not answer a request.',
+    diagnosis:
+      'On serial the device drops a line that arrives while it is answering, so the request was repeated after a resynchronisation; a second silence, or silence on CAN, means it is off, rebooting, at another node address or not a ThingSet device.',
     fix: 'Check power and cable, wait a few seconds if the BMS is restarting, then reconnect.'
   },
+  THINGSET_DFU_REFUSED: {
+    summary: 'The BMS restarted but does not run the new firmware: its bootloader refused the image.',
+    diagnosis:
+      'The transfer completed, but after the restart the BMS reports another firmware version than the image sent: the bootloader found the image invalid (hash or signature) and kept the old firmware, or the board reverted it.',
+    fix: 'Check that the image is built for this board and signed for its bootloader, then run the update again; the BMS keeps working with its previous firmware meanwhile.'
+  },
+
   THINGSET_DFU_FAILED: {
     summary: 'The BMS refused a firmware transfer step.',
     diagnosis: 'A DFU function returned an error number (-16: write before init; other values: flash erase or write failed).',

@@ -48,10 +48,18 @@ export const thingsetFr = {
     fix: 'Vérifiez que le port est relié à un appareil ThingSet au bon débit.'
   },
   THINGSET_NO_ANSWER: {
-    summary: "Le BMS n'a pas répondu à une requête, même après une resynchronisation.",
-    diagnosis: "L'appareil ignore une ligne qui arrive pendant qu'il répond ; un second silence signifie qu'il est éteint, en redémarrage ou n'est pas un appareil ThingSet.",
+    summary: "Le BMS n'a pas répondu à une requête.",
+    diagnosis:
+      "Sur liaison série l'appareil ignore une ligne qui arrive pendant qu'il répond, la requête a donc été répétée après une resynchronisation ; un second silence, ou un silence sur CAN, signifie qu'il est éteint, en redémarrage, à une autre adresse de nœud ou n'est pas un appareil ThingSet.",
     fix: "Vérifiez l'alimentation et le câble, attendez quelques secondes si le BMS redémarre, puis reconnectez."
   },
+  THINGSET_DFU_REFUSED: {
+    summary: "Le BMS a redémarré mais n'exécute pas le nouveau firmware : son bootloader a refusé l'image.",
+    diagnosis:
+      "Le transfert s'est terminé, mais après le redémarrage le BMS annonce une autre version que l'image envoyée : le bootloader a jugé l'image invalide (empreinte ou signature) et gardé l'ancien firmware, ou la carte l'a rétabli.",
+    fix: "Vérifiez que l'image est construite pour cette carte et signée pour son bootloader, puis relancez la mise à jour ; le BMS continue de fonctionner avec son firmware précédent."
+  },
+
   THINGSET_DFU_FAILED: {
     summary: 'Le BMS a refusé une étape du transfert de firmware.',
     diagnosis: "Une fonction DFU a renvoyé un numéro d'erreur (-16 : écriture avant init ; autres valeurs : effacement ou écriture de la flash en échec).",
