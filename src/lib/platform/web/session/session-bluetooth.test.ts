@@ -46,6 +46,10 @@ async function connectOverBluetooth() {
   return { bms, service, stores, connected };
 }
 
+// The demo images are signed with the published test key, which a real link (Bluetooth here) trusts
+// only with the developer setting: this test is about the wireless rule, so it turns that setting on.
+const developer = { trustedKeys, checklist, testKeysOnRealPorts: true };
+
 describe('session service over Web Bluetooth', () => {
   it('R13 refuses the safety-critical catalog image over Bluetooth, nothing written; a normal image updates', async () => {
     const { bms, service, stores, connected } = await connectOverBluetooth();
@@ -54,13 +58,13 @@ describe('session service over Web Bluetooth', () => {
     const { catalog, files } = buildCatalog();
     const entry = catalog.images.find((image) => image.safetyCritical)!;
     const critical = files.find((file) => file.path === entry.path)!.bytes;
-    const refused = await service.startUpdate(critical.slice().buffer, { trustedKeys, checklist });
+    const refused = await service.startUpdate(critical.slice().buffer, developer);
     expect(refused).toMatchObject({ ok: true, value: { phase: 'failed', outcome: 'blocked', error: { code: 'UPDATE_SAFETY_CRITICAL_OVER_WIRELESS' } } });
     expect(bms.flashOps().upload ?? 0).toBe(0);
     expect(await stores.backups.list()).toEqual([]);
 
     const image = makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 12_000 });
-    const final = await service.startUpdate(image.slice().buffer, { trustedKeys, checklist });
+    const final = await service.startUpdate(image.slice().buffer, developer);
     if (!final.ok) throw new Error(final.error.code);
     if (final.value.phase === 'failed') throw new Error(`${final.value.error.code} ${final.value.error.detail}`);
     expect(final.value).toMatchObject({ phase: 'done', outcome: 'updated' });
