@@ -11,6 +11,7 @@ import { JBD_ERRORS } from './protocol/jbd/jbd-codes';
 import { MODBUS_ERRORS } from './protocol/modbus/modbus-codes';
 import { JK_ERRORS } from './protocol/jk/jk-codes';
 import { DALY_ERRORS } from './protocol/daly/daly-codes';
+import { RS485_ERRORS } from './protocol/rs485/rs485-codes';
 import { THINGSET_ERRORS } from './protocol/thingset/thingset-codes';
 import { CAN_ERRORS } from './link/can/can-codes';
 import { ISOTP_ERRORS } from './link/can/isotp-codes';
@@ -27,6 +28,7 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...MODBUS_ERRORS,
   ...JK_ERRORS,
   ...DALY_ERRORS,
+  ...RS485_ERRORS,
   ...THINGSET_ERRORS,
   ...CAN_ERRORS,
   ...ISOTP_ERRORS,

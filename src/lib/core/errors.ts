@@ -18,6 +18,7 @@ import type { ThingSetErrorCode } from './protocol/thingset/thingset-codes';
 import type { CanErrorCode } from './link/can/can-codes';
 import type { IsoTpErrorCode } from './link/can/isotp-codes';
 import type { FoxBmsErrorCode } from './protocol/foxbms/foxbms-codes';
+import type { Rs485ErrorCode } from './protocol/rs485/rs485-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -30,6 +31,7 @@ export type ErrorCode =
   | ModbusErrorCode
   | JkErrorCode
   | DalyErrorCode
+  | Rs485ErrorCode
   | ThingSetErrorCode
   | CanErrorCode
   | IsoTpErrorCode
