@@ -33,7 +33,9 @@ export interface Rs485BusStats {
   turns: number;
   /** turns that ended without an answer */
   unanswered: number;
-  /** addressed frames from a unit not asked (late answers, a misconfigured twin) */
+  /** addressed frames that came after their turn ended (a slow command), handed to that unit's view */
+  late: number;
+  /** addressed frames from a unit nobody holds a view of */
   stray: number;
   /** bad frames, and bytes that were no frame, heard while a unit was asked: noise or a collision */
   garbled: number;
@@ -87,10 +89,12 @@ class BusView implements Link {
 
 export class Rs485Bus {
   readonly link: Link;
-  readonly stats: Rs485BusStats = { turns: 0, unanswered: 0, stray: 0, garbled: 0 };
+  readonly stats: Rs485BusStats = { turns: 0, unanswered: 0, late: 0, stray: 0, garbled: 0 };
   readonly #options: Required<Rs485BusOptions>;
   readonly #decoder = new AddressedFrameDecoder();
   readonly #views = new Set<BusView>();
+  /** the latest view of each unit address */
+  readonly #units = new Map<number, BusView>();
   #queue: Promise<void> = Promise.resolve();
   #turn: Turn | undefined;
   #closed = false;
@@ -111,6 +115,7 @@ export class Rs485Bus {
         if (event.type === 'packet') await this.#request(view, encodeAddressedFrame(address, event.packet), address, options);
       }
     });
+    this.#units.set(address, view);
     return view;
   }
 
@@ -222,6 +227,14 @@ export class Rs485Bus {
         if (current && current.address === event.address) {
           current.view.deliver(encodeSerialFrames(event.packet));
           current.end(true);
+          continue;
+        }
+        // An answer after its turn (the balancing test takes seconds): its client still matches it by
+        // sequence number, or drops it as stale.
+        const owner = this.#units.get(event.address);
+        if (owner?.life.isOpen) {
+          this.stats.late += 1;
+          owner.deliver(encodeSerialFrames(event.packet));
         } else {
           this.stats.stray += 1;
         }
