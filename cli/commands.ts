@@ -8,6 +8,7 @@ import * as keygen from './commands/keygen';
 import * as linktest from './commands/linktest';
 import * as reset from './commands/reset';
 import * as restore from './commands/restore';
+import * as scan from './commands/scan';
 import * as sign from './commands/sign';
 import * as sim from './commands/sim';
 import * as state from './commands/state';
@@ -33,5 +34,6 @@ export const COMMANDS: Record<string, Command> = {
   upload,
   state,
   reset,
-  sim
+  sim,
+  scan
 };
