@@ -1,5 +1,6 @@
 /** The table of subcommands. Each module exports `{ summary, run(argv) → exit code }`. */
 import * as backup from './commands/backup';
+import * as campaign from './commands/campaign';
 import * as flash from './commands/flash';
 import * as info from './commands/info';
 import * as inspect from './commands/inspect';
@@ -35,5 +36,6 @@ export const COMMANDS: Record<string, Command> = {
   state,
   reset,
   sim,
-  scan
+  scan,
+  campaign
 };

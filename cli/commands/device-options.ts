@@ -9,6 +9,7 @@ import { createBackupStore } from '../../src/lib/core/backup/backup-store';
 import { parseAnyKeyPem, type TrustedKey } from '../../src/lib/core/image/keys';
 import { createReportStore } from '../../src/lib/core/report/update-report';
 import type { UpdateStores } from '../../src/lib/core/update/update-context';
+import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
 import { defaultDataDir, fileBackupRecords, fileReportRecords, loadTechnicianKeyFile } from '../../src/lib/platform/node/file-store';
 import type { TechnicianSigner } from '../../src/lib/core/family/technician-signer';
 import { fail } from '../../src/lib/core/errors';
@@ -77,4 +78,14 @@ export async function askYes(io: CliIo, question: string): Promise<boolean> {
   } finally {
     rl.close();
   }
+}
+
+/** The site checklist (R04, R05), asked on the terminal or confirmed by --yes (printed either way). */
+export async function askChecklist(io: CliIo, operator: string, yes: boolean): Promise<ChecklistAnswers> {
+  const confirmed: ChecklistAnswers['confirmed'] = [];
+  for (const item of CHECKLIST_ITEMS) {
+    if (yes) io.out(`checklist (${item.requirement}, confirmed by --yes): ${item.en}\n`);
+    if (yes || (await askYes(io, `${item.requirement} ${item.en}`))) confirmed.push(item.id);
+  }
+  return { operator, confirmed, at: new Date().toISOString() };
 }

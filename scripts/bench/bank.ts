@@ -13,10 +13,12 @@ import type { BenchModule, BenchRow } from './bench-types';
 const BAUD = 115200;
 const UNITS = 8;
 const SIZE = 32 * 1024;
+/** Device time runs this many times faster (boots, flash erases): BENCH_DEVICE_SPEED, default 10. */
+const DEVICE_SPEED = Number(process.env.BENCH_DEVICE_SPEED ?? 10);
 
 /** Transfer time of a campaign: the broadcast (if any) plus each unit's transfer phase. */
 async function campaignTransferMs(units: number, broadcast: boolean, image: Uint8Array): Promise<number> {
-  const bench = createBankBench(ourUnits(units), { baudRate: BAUD });
+  const bench = createBankBench(ourUnits(units), { baudRate: BAUD, speed: DEVICE_SPEED });
   try {
     await bench.rig.ready();
     const record = await runCampaign(bench.campaign(image, { broadcast }));
@@ -34,7 +36,7 @@ export const bankBench: BenchModule = {
   name: 'bank',
   baseline: 'one unit',
   describe: () =>
-    `${SIZE / 1024} KiB image, ${UNITS} units of our BMS on the virtual RS485 bus at ${BAUD} baud (8N1, half duplex, 1 ms turnaround), ` +
+    `${SIZE / 1024} KiB image, ${UNITS} units of our BMS on the virtual RS485 bus at ${BAUD} baud (8N1, half duplex, 1 ms turnaround), device time ×${DEVICE_SPEED}, ` +
     `the whole safe procedure on each unit; times are the transfer only (broadcast + each unit's transfer phase). ${summary}`,
   async run(): Promise<BenchRow[]> {
     const image = makeTestFirmware({ version: '1.1.0', size: SIZE });
