@@ -99,7 +99,7 @@ function unitList(all: string | undefined, units: string | undefined, resume: st
 }
 
 function eventLine(event: CampaignEvent): string {
-  if (event.type === 'broadcast') return event.sent >= event.total - 256 ? `broadcast: image sent to the bank\n` : '';
+  if (event.type === 'broadcast') return `broadcast: image sent once to ${event.units} units in ${(event.ms / 1000).toFixed(1)} s; ${event.ready} hold it all but its last chunk\n`;
   if (event.type === 'unit-start') return `== unit ${event.address}\n`;
   const u = event.unit;
   return `unit ${u.address}: ${u.outcome} (${u.versionBefore ?? '?'} → ${u.versionAfter ?? '?'}${u.confirmed ? ', confirmed' : ''}) in ${(u.durationMs / 1000).toFixed(1)} s\n`;

@@ -31,7 +31,8 @@ export interface CampaignUnitAccess {
 }
 
 export type CampaignEvent =
-  | { type: 'broadcast'; sent: number; total: number }
+  /** the image went once to `units` units; `ready` of them hold it all but its last chunk */
+  | { type: 'broadcast'; units: number; ready: number; ms: number }
   | { type: 'unit-start'; address: number }
   | { type: 'unit-done'; unit: CampaignUnitRecord };
 
@@ -144,14 +145,14 @@ async function broadcast(
       if (!isBmsError(error)) throw error;
     }
   }
+  // One unit gains nothing from a broadcast: its own upload is the same trip.
   if (targets.length < 2) return new Set();
   const started = now();
-  const result = await broadcastImage(options.bus, targets, options.image, {
-    signal: options.signal,
-    onProgress: (sent, total) => options.onEvent?.({ type: 'broadcast', sent, total })
-  });
+  const result = await broadcastImage(options.bus, targets, options.image, { signal: options.signal });
   record.broadcastMs = now() - started;
-  return new Set(result.units.filter((u) => u.ready).map((u) => u.address));
+  const ready = result.units.filter((u) => u.ready).map((u) => u.address);
+  options.onEvent?.({ type: 'broadcast', units: targets.length, ready: ready.length, ms: record.broadcastMs });
+  return new Set(ready);
 }
 
 async function updateUnit(options: CampaignOptions, address: number, unit: CampaignUnitAccess, viaBroadcast: boolean, now: () => number): Promise<CampaignUnitRecord> {
