@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { privateKeyToPem, publicKeyToPem } from '../../src/lib/core/image/keys';
 import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { BENCH_SESSION, BENCH_TIMINGS } from '../../src/lib/core/update/testing/virtual-bench';
-import { bankRig, ourUnits, type BankRig } from '../../src/lib/core/virtual-bms/bus/bank-testing';
+import { bankRig, ourUnits, type BankRig } from '../../src/lib/core/update/testing/bank-rig';
 import { makeTestFirmware } from '../../src/lib/core/virtual-bms/firmware-behaviour';
 import { run } from './campaign';
 

@@ -1,7 +1,7 @@
 /** `bms-flasher scan` against a virtual bank, its bus injected where the serial port would be opened. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Link } from '../../src/lib/core/link/link';
-import { bankRig, ourUnits, type BankRig } from '../../src/lib/core/virtual-bms/bus/bank-testing';
+import { bankRig, ourUnits, type BankRig } from '../../src/lib/core/update/testing/bank-rig';
 import { run } from './scan';
 
 let rig: BankRig | undefined;

@@ -5,7 +5,7 @@
  * transfer phase) against one unit's transfer alone, unit by unit vs broadcast.
  */
 import { makeTestFirmware } from '../../src/lib/core/virtual-bms/firmware-behaviour';
-import { ourUnits } from '../../src/lib/core/virtual-bms/bus/bank-testing';
+import { ourUnits } from '../../src/lib/core/update/testing/bank-rig';
 import { runCampaign } from '../../src/lib/core/update/campaign/run-campaign';
 import { createBankBench } from '../../src/lib/core/update/testing/bank-bench';
 import type { BenchModule, BenchRow } from './bench-types';

@@ -5,7 +5,7 @@ import { secretKeySigner } from '../../family/technician-signer';
 import { TECHNICIAN_TEST_SECRET_KEY } from '../../image/test-keys';
 import { BENCH_SESSION } from '../../update/testing/virtual-bench';
 import { makeTestFirmware } from '../../virtual-bms/firmware-behaviour';
-import { bankRig, ourUnits, type BankRig } from '../../virtual-bms/bus/bank-testing';
+import { bankRig, ourUnits, type BankRig } from '../../update/testing/bank-rig';
 import { uploadImage } from '../smp/upload';
 import { broadcastImage, readBroadcastStatus } from './broadcast-upload';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bankRig, ourUnits, type BankRig } from '../../virtual-bms/bus/bank-testing';
+import { bankRig, ourUnits, type BankRig } from '../../update/testing/bank-rig';
 import { scanBus } from './scan-bus';
 import { createVirtualBms } from '../../virtual-bms/virtual-bms';
 import { BUS_BMS_PROFILE } from '../../virtual-bms/bus/addressed-framing';

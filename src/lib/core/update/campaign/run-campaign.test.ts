@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestFirmware } from '../../virtual-bms/firmware-behaviour';
-import { ourUnits } from '../../virtual-bms/bus/bank-testing';
+import { ourUnits } from '../testing/bank-rig';
 import { createBankBench, type BankBench } from '../testing/bank-bench';
 import { runCampaign, type CampaignEvent } from './run-campaign';
 

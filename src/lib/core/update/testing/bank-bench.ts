@@ -9,7 +9,7 @@ import { secretKeySigner } from '../../family/technician-signer';
 import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../image/test-keys';
 import { createReportStore } from '../../report/update-report';
 import type { BankUnitSpec } from '../../virtual-bms/bus/bank';
-import { bankRig, type BankRig } from '../../virtual-bms/bus/bank-testing';
+import { bankRig, type BankRig } from './bank-rig';
 import { createCampaignStore } from '../campaign/campaign-record';
 import type { CampaignOptions, CampaignUnitAccess } from '../campaign/run-campaign';
 import { CHECKLIST_ITEMS } from '../checklist';

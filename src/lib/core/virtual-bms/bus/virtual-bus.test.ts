@@ -7,7 +7,7 @@ import { SmpClient } from '../../protocol/smp/smp-client';
 import { createVirtualBms } from '../virtual-bms';
 import { fastClock, untilRunning } from '../../update/testing/virtual-bench';
 import { BUS_BMS_PROFILE } from './addressed-framing';
-import { bankRig, ourUnits, type BankRig } from './bank-testing';
+import { bankRig, ourUnits, type BankRig } from '../../update/testing/bank-rig';
 
 let rig: BankRig | undefined;
 afterEach(async () => {

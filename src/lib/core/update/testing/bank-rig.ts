@@ -1,7 +1,7 @@
 /** A bank on a virtual bus with the host's bus client, for the bus, scan and campaign tests. */
 import { Rs485Bus, type Rs485BusOptions } from '../../protocol/rs485/rs485-bus';
-import { fastClock, untilRunning } from '../../update/testing/virtual-bench';
-import { createBank, type Bank, type BankUnitSpec } from './bank';
+import { createBank, type Bank, type BankUnitSpec } from '../../virtual-bms/bus/bank';
+import { fastClock, untilRunning } from './virtual-bench';
 
 export interface BankRig extends Bank {
   host: Rs485Bus;
