@@ -86,6 +86,19 @@ describe('bank campaign (R05, R12: one run for every unit of a bus)', () => {
     ]);
   });
 
+  it('R12 a unit that dropped off the bus is reported missing and stops the campaign before it', { timeout: 120_000 }, async () => {
+    bench = createBankBench(ourUnits(3));
+    await bench.rig.ready();
+    bench.rig.units[1].tap.dropped = true;
+    const record = await runCampaign(bench.campaign(IMAGE));
+    expect(record.status).toBe('stopped');
+    expect(record.units.map((u) => [u.address, u.outcome])).toEqual([
+      [1, 'updated'],
+      [2, 'missing']
+    ]);
+    expect(bench.rig.units[2].bms!.snapshot().slots[0]?.version).toBe('1.0.0+0');
+  });
+
   it('a resume with another image file is refused', async () => {
     bench = createBankBench(ourUnits(1));
     const record = await runCampaign(bench.campaign(IMAGE, { addresses: [] }));
