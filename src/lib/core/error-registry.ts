@@ -32,6 +32,7 @@ import { MODBUS_CODES } from './protocol/modbus/modbus-codes';
 import { SMP_SETTINGS_FS_CODES } from './protocol/smp/smp-settings-fs-codes';
 import { THINGSET_CODES } from './protocol/thingset/thingset-codes';
 import { UPDATE_OUTCOME_CODES } from './update/update-outcome-codes';
+import { RS485_CODES } from './protocol/rs485/rs485-codes';
 
 
 /** Where to look first (R23). 'firmware': the new image itself misbehaves on this board. */
@@ -77,7 +78,8 @@ export const ERROR_CODES = {
   ...MODBUS_CODES,
   ...SMP_SETTINGS_FS_CODES,
   ...THINGSET_CODES,
-  ...UPDATE_OUTCOME_CODES
+  ...UPDATE_OUTCOME_CODES,
+  ...RS485_CODES
 } satisfies CodeTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

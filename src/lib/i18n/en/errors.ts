@@ -28,6 +28,7 @@ import { modbusEn } from './errors/modbus';
 import { smpSettingsFsEn } from './errors/smp-settings-fs';
 import { thingsetEn } from './errors/thingset';
 import { updateOutcomeEn } from './errors/update-outcome';
+import { rs485En } from './errors/rs485';
 
 /** Every error code's text in English; a missing code is a type error. */
 export const enErrors = {
@@ -58,5 +59,6 @@ export const enErrors = {
   ...modbusEn,
   ...smpSettingsFsEn,
   ...thingsetEn,
-  ...updateOutcomeEn
+  ...updateOutcomeEn,
+  ...rs485En
 } satisfies Record<ErrorCode, ErrorText>;
