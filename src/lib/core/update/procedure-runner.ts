@@ -102,8 +102,8 @@ async function settle(run: PhaseRunner, written: boolean) {
   ctx.afterConfirmed = reading?.confirmed;
   ctx.readBackAt = reading?.at;
   ctx.pendingAfter = reading && pendingVersion(reading);
-  if (reading) ctx.log('info', `read back: the device runs ${describeRunning(reading)}`);
-  else if (written) ctx.log('error', 'read back: the device does not answer; which firmware runs is not known');
+  if (reading) ctx.log('info', text('log.readBack', { running: describeRunning(reading) }));
+  else if (written) ctx.log('error', text('log.readBackSilent'));
   return reading;
 }
 
