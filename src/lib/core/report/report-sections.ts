@@ -3,7 +3,7 @@
  * a printed report contains.
  */
 import { formatNumber } from '../../i18n/format';
-import { describeError, lookFirst, render, text, translate, type Lang, type MessageKey, type MessageParams } from '../../i18n/translate';
+import { describeError, lookFirst, render, text, translate, type Lang, type MessageKey, type MessageParams, type Text } from '../../i18n/translate';
 import { checkText } from '../update/checks/check-result';
 import { checklistItem } from '../update/checklist';
 import type { LogEntry } from '../update/update-state';
@@ -29,6 +29,9 @@ const OUTCOME_TEXT: Record<UpdateReport['outcome'], MessageKey> = {
   failed: 'report.outcome.failed'
 };
 
+/** The outcome in words, for the report and the log line that saves it. */
+export const outcomeText = (outcome: UpdateReport['outcome']): Text => text(OUTCOME_TEXT[outcome]);
+
 /** "not yet" where one action remains (restoring the settings), "no" where the pack is not proven fit. */
 const returnToService = (r: UpdateReport): MessageKey =>
   r.returnToService ? 'report.yes' : r.outcome === 'settings-changed' ? 'report.notYet' : 'report.no';
@@ -42,7 +45,7 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
   const verdictOf = (pass: boolean) => t(pass ? 'report.ok' : 'report.failed');
   const sections: ReportSection[] = [];
   const summary: string[][] = [
-    [t('report.outcome'), t(OUTCOME_TEXT[r.outcome])],
+    [t('report.outcome'), render(outcomeText(r.outcome), lang)],
     [t('report.returnToService'), t(returnToService(r))],
     [t('report.readBack'), readBackText(r, lang)],
     [t('report.operation'), t(`report.kind.${r.kind}`)],
