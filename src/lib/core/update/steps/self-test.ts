@@ -8,7 +8,7 @@ import { text } from '../../../i18n/translate';
 
 export async function selfTest(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'self-test' });
-  const report = await surviveLoss(ctx, 'self-test', () => awaitSelfTest(ctx));
+  const report = await surviveLoss(ctx, text('log.why.selfTest'), () => awaitSelfTest(ctx));
   ctx.selfTest = report;
   ctx.emit({ phase: 'self-test', report });
   for (const item of report.items) {
