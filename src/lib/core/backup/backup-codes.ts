@@ -51,6 +51,18 @@ export const UPDATE_BACKUP_ERRORS = {
       fix: 'Choisissez la sauvegarde correspondant au numéro de série de cet appareil.'
     }
   },
+  UPDATE_BACKUP_WRONG_MODEL: {
+    en: {
+      summary: 'This backup was made on another BMS model.',
+      diagnosis: 'Its model differs from the connected BMS: the same setting names can mean other limits there, so nothing is written.',
+      fix: 'Choose a backup made on this model, or set the values by hand after checking each one.'
+    },
+    fr: {
+      summary: 'Cette sauvegarde vient d’un autre modèle de BMS.',
+      diagnosis: "Son modèle diffère de celui du BMS connecté : les mêmes réglages peuvent y fixer d'autres limites, donc rien n'est écrit.",
+      fix: 'Choisissez une sauvegarde faite sur ce modèle, ou saisissez les valeurs à la main après les avoir vérifiées.'
+    }
+  },
   UPDATE_RESTORE_MISMATCH: {
     en: {
       summary: 'After restoring, the device settings still differ from the backup.',

@@ -134,6 +134,30 @@ export const IMAGE_ERRORS = {
       fix: "Utilisez l'image signée non chiffrée pour les vérifications, ou flashez-la avec l'outil du fabricant qui gère le chiffrement."
     }
   },
+  IMAGE_FILE_EMPTY: {
+    en: {
+      summary: 'The chosen file is empty.',
+      diagnosis: 'It has 0 bytes: the download or the copy did not finish, or the wrong file was picked.',
+      fix: 'Download the firmware again from a trusted source and pick the .bin file it gives.'
+    },
+    fr: {
+      summary: 'Le fichier choisi est vide.',
+      diagnosis: "Il fait 0 octet : le téléchargement ou la copie n'a pas abouti, ou ce n'est pas le bon fichier.",
+      fix: 'Téléchargez de nouveau le firmware depuis une source de confiance et choisissez le fichier .bin obtenu.'
+    }
+  },
+  IMAGE_FILE_TOO_LARGE: {
+    en: {
+      summary: 'The chosen file is far too large to be BMS firmware; it was not read.',
+      diagnosis: 'No BMS firmware slot holds more than 16 MiB; this is another kind of file (a disk image, a video, an archive).',
+      fix: 'Pick the signed firmware image (.bin) published for this BMS model.'
+    },
+    fr: {
+      summary: "Le fichier choisi est bien trop gros pour être un firmware de BMS ; il n'a pas été lu.",
+      diagnosis: "Aucun emplacement de firmware de BMS ne dépasse 16 Mio ; c'est un autre type de fichier (image disque, vidéo, archive).",
+      fix: "Choisissez l'image de firmware signée (.bin) publiée pour ce modèle de BMS."
+    }
+  },
   IMAGE_TOO_LARGE: {
     en: {
       summary: 'The image does not fit in the firmware slot.',

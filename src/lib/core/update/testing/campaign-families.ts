@@ -65,7 +65,7 @@ function bmsFamily(): CampaignFamily {
         await session.close().catch(() => {});
         await link.close().catch(() => {});
       };
-      return {
+      const rig: CampaignRig = {
         bms: bench.bms,
         get link() {
           return link;
@@ -82,6 +82,8 @@ function bmsFamily(): CampaignFamily {
           session = createSmpDeviceSession({
             link,
             ...BENCH_SESSION,
+            // Several runs share a loaded host: a probe answered late by the host's scheduler is not a lost probe.
+            linkTest: { ...BENCH_SESSION.linkTest, timeoutMs: 500 },
             client: { ...BENCH_SESSION.client, framing: 'console' },
             deviceClockRate: SPEED
           });
@@ -91,6 +93,8 @@ function bmsFamily(): CampaignFamily {
           await bench.bms.powerOff();
         }
       };
+      await rig.reattach();
+      return rig;
     }
   };
 }
