@@ -8,7 +8,8 @@ export interface CampaignRow {
   runs: number;
   /** runs where the update reached the point (a fault at the report phase of a run blocked earlier never lands) */
   injected: number;
-  outcomes: Record<'updated' | 'rolled-back' | 'aborted' | 'blocked' | 'failed' | 'none', number>;
+  /** by outcome, as the procedure names them ('none': the run never ended) */
+  outcomes: Record<string, number>;
   /** runs with at least one invariant failure */
   failed: number;
 }
@@ -20,12 +21,12 @@ export function summarise(results: readonly RunResult[]): CampaignRow[] {
     const key = `${family.name}\u0000${kind.id}`;
     let row = rows.get(key);
     if (!row) {
-      row = { family: family.name, fallbackBank: family.fallbackBank, kind: kind.label, runs: 0, injected: 0, outcomes: { updated: 0, 'rolled-back': 0, aborted: 0, blocked: 0, failed: 0, none: 0 }, failed: 0 };
+      row = { family: family.name, fallbackBank: family.fallbackBank, kind: kind.label, runs: 0, injected: 0, outcomes: {}, failed: 0 };
       rows.set(key, row);
     }
     row.runs += 1;
     if (result.injected) row.injected += 1;
-    row.outcomes[result.outcome] += 1;
+    row.outcomes[result.outcome] = (row.outcomes[result.outcome] ?? 0) + 1;
     if (result.failures.length > 0) row.failed += 1;
   }
   return [...rows.values()];
@@ -33,14 +34,14 @@ export function summarise(results: readonly RunResult[]): CampaignRow[] {
 
 export function formatTable(rows: readonly CampaignRow[]): string {
   const lines = [
-    '| family | fault | runs | injected | updated | rolled back | aborted | blocked | unproven | invariant failures |',
+    '| family | fault | runs | injected | updated | rolled back | aborted / cancelled | blocked | not proven | invariant failures |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|'
   ];
   for (const r of rows) {
-    const o = r.outcomes;
+    const n = (...names: string[]) => names.reduce((sum, name) => sum + (r.outcomes[name] ?? 0), 0);
     // Without a fallback bank "new image proven or the old one" cannot hold after a fault in the swap: the pre-flight warns.
     const failures = r.fallbackBank ? String(r.failed) : `${r.failed} (no fallback bank: pre-flight warning)`;
-    lines.push(`| ${r.family} | ${r.kind} | ${r.runs} | ${r.injected} | ${o.updated} | ${o['rolled-back']} | ${o.aborted} | ${o.blocked} | ${o.failed + o.none} | ${failures} |`);
+    lines.push(`| ${r.family} | ${r.kind} | ${r.runs} | ${r.injected} | ${n('updated', 'settings-changed', 'unfinished')} | ${n('rolled-back')} | ${n('aborted', 'cancelled')} | ${n('blocked')} | ${n('failed', 'none')} | ${failures} |`);
   }
   const total = rows.reduce((sum, r) => ({ runs: sum.runs + r.runs, injected: sum.injected + r.injected, failed: sum.failed + r.failed }), { runs: 0, injected: 0, failed: 0 });
   lines.push(`| **all** | | **${total.runs}** | **${total.injected}** | | | | | | **${total.failed}** |`);

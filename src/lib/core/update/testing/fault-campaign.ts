@@ -116,18 +116,17 @@ async function clearFaults(rig: CampaignRig, pack: { socPm: number; ambientDc: n
 /** What the device must show after the outcome the user was told; undefined when it matches. */
 function outcomeMismatch(outcome: FinalState['outcome'], device: ReadBack, oldHash: string, newHash: string): string | undefined {
   const says = `device runs ${device.running === newHash ? 'new' : device.running === oldHash ? 'old' : device.running.slice(0, 12)}${device.confirmed ? ' confirmed' : ' unconfirmed'}${device.pending ? ', a swap pending' : ''}`;
-  switch (outcome) {
-    case 'updated':
-      return device.running === newHash && device.confirmed && !device.pending ? undefined : `told updated, ${says}`;
-    case 'rolled-back':
-      return device.running === oldHash && device.confirmed && !device.pending ? undefined : `told rolled back, ${says}`;
-    case 'blocked':
-    case 'aborted':
-      return device.running === oldHash && !device.pending ? undefined : `told ${outcome} (previous image runs, nothing activated), ${says}`;
-    case 'failed':
-      // "State not proven, use recovery" promises nothing about the device.
-      return undefined;
+  const told = outcome as string;
+  // The new image runs for good (an update whose settings changed or whose last checks failed too).
+  if (['updated', 'settings-changed', 'unfinished'].includes(told)) {
+    return device.running === newHash && device.confirmed && !device.pending ? undefined : `told ${told}, ${says}`;
   }
+  if (told === 'rolled-back') return device.running === oldHash && device.confirmed && !device.pending ? undefined : `told rolled back, ${says}`;
+  if (told === 'blocked' || told === 'aborted') {
+    return device.running === oldHash && !device.pending ? undefined : `told ${told} (previous image runs, nothing activated), ${says}`;
+  }
+  // "Not proven, use recovery" and an operator's stop promise nothing about the device.
+  return undefined;
 }
 
 const sameSettings = (a: Record<string, unknown>, b: Record<string, unknown>) => JSON.stringify(a) === JSON.stringify(b);

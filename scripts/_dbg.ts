@@ -1,0 +1,13 @@
+import { CAMPAIGN_FAMILIES } from '../src/lib/core/update/testing/campaign-families';
+import { seededRandom } from '../src/lib/core/link/seeded-random';
+import { runUpdate } from '../src/lib/core/update/run-update';
+const fam = CAMPAIGN_FAMILIES[0];
+const rig = await fam.open(3771653);
+let done = false;
+const random = seededRandom(3771653);
+const final = await runUpdate(fam.image, rig.options({ onState: (s) => { if (!done && s.phase === 'test-boot') { done = true; rig.link.setBitErrorRate(1e-4); } } }));
+console.log(final.outcome, final.phase === 'done' ? final.cause : final.error);
+for (const l of final.report.log) console.log(l.phase, l.level, l.message.slice(0, 200));
+console.log(JSON.stringify(rig.bms.snapshot().nextBoot), rig.bms.snapshot().confirmed, rig.bms.status);
+await rig.close();
+process.exit(0);
