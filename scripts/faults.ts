@@ -101,7 +101,7 @@ mitigation. \`npm test\` runs a short version (\`fault-campaign.test.ts\`).
 Produced by \`${command}\` — ${plan.length} faulty updates in ${wallS} s wall time on ${machine}.
 
 ${table}
-`
+${failures.length > 0 ? `\n## Failing runs\n\nEach line names the invariant broken and the command that replays the run alone.\n\n\`\`\`\n${failures.join('\n')}\n\`\`\`\n` : ''}`
   );
   console.log('\nwritten to docs/reliability.md');
 }
