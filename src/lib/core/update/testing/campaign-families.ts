@@ -82,9 +82,9 @@ function bmsFamily(): CampaignFamily {
           session = createSmpDeviceSession({
             link,
             ...BENCH_SESSION,
-            // Several runs share a loaded host: a probe answered late by the host's scheduler is not a lost probe.
+            // Several runs share a loaded host: an answer the host's scheduler delivers late is not a lost one.
             linkTest: { ...BENCH_SESSION.linkTest, timeoutMs: 500 },
-            client: { ...BENCH_SESSION.client, framing: 'console' },
+            client: { ...BENCH_SESSION.client, timeoutMs: 400, framing: 'console' },
             deviceClockRate: SPEED
           });
         },
