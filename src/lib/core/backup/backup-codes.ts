@@ -5,6 +5,7 @@ export const UPDATE_BACKUP_CODES = {
   UPDATE_BACKUP_FAILED: { rootCause: 'procedure', transportLoss: false, lineError: false, userFixable: true },
   UPDATE_BACKUP_INVALID: { rootCause: 'procedure', transportLoss: false, lineError: false, userFixable: true },
   UPDATE_BACKUP_NOT_FOUND: { rootCause: 'procedure', transportLoss: false, lineError: false, userFixable: true },
+  UPDATE_BACKUP_WRONG_MODEL: { rootCause: 'procedure', transportLoss: false, lineError: false, userFixable: true },
   UPDATE_BACKUP_WRONG_DEVICE: { rootCause: 'procedure', transportLoss: false, lineError: false, userFixable: true },
   UPDATE_RESTORE_MISMATCH: { rootCause: 'procedure', transportLoss: false, lineError: false, userFixable: true }
 } as const satisfies CodeTable;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BmsError } from '../errors';
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import { createBackupStore } from './backup-store';
-import { backupFileName, exportBackupJson, importBackupJson, makeBackup, validateBackup } from './config-backup';
+import { MAX_BACKUP_FILE_BYTES, backupFileName, checkBackupFileSize, exportBackupJson, importBackupJson, makeBackup, validateBackup } from './config-backup';
 import { diffConfig, restoreWrites } from './config-diff';
 import { createMemoryRecordStore } from './record-store';
 
@@ -27,6 +27,13 @@ describe('configuration backup', () => {
     expect(backup.id).toBe('SN-0042@2026-03-01T10:20:30.456Z');
     expect(importBackupJson(exportBackupJson(backup))).toEqual(backup);
     expect(backupFileName(backup)).toBe('bms-backup-SN-0042-2026-03-01T10-20-30-456Z.json');
+  });
+
+  it('R23 judges a picked file by its size before reading it: empty and oversized files are refused', () => {
+    expect(codeOf(() => checkBackupFileSize(0))).toBe('UPDATE_BACKUP_INVALID');
+    expect(codeOf(() => checkBackupFileSize(200 * 1024 * 1024))).toBe('UPDATE_BACKUP_INVALID');
+    expect(codeOf(() => checkBackupFileSize(MAX_BACKUP_FILE_BYTES))).toBeUndefined();
+    expect(codeOf(() => importBackupJson(' '.repeat(MAX_BACKUP_FILE_BYTES + 1)))).toBe('UPDATE_BACKUP_INVALID');
   });
 
   it('R23 refuses files that are not valid backups', () => {

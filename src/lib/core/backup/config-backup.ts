@@ -3,6 +3,7 @@
  * can be kept in IndexedDB, exported to a file of the user's choice and imported back.
  */
 import { fail } from '../errors';
+import { formatSize } from '../format';
 import type { BmsConfig, BmsIdentity } from '../protocol/smp/groups/bms-group';
 
 export const BACKUP_FORMAT = 'bms-flasher/config-backup/v1';
@@ -73,7 +74,17 @@ export function exportBackupJson(backup: ConfigBackup): string {
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
+/** A backup is a few kB of settings; anything much bigger is another file, refused before it is read whole. */
+export const MAX_BACKUP_FILE_BYTES = 256 * 1024;
+
+/** Checks a picked file's size before reading it (UPDATE_BACKUP_INVALID). */
+export function checkBackupFileSize(size: number): void {
+  if (size === 0) fail('UPDATE_BACKUP_INVALID', 'the file is empty (0 bytes)');
+  if (size > MAX_BACKUP_FILE_BYTES) fail('UPDATE_BACKUP_INVALID', `the file is ${formatSize(size)}; a backup is a few kB (at most ${formatSize(MAX_BACKUP_FILE_BYTES)})`);
+}
+
 export function importBackupJson(text: string): ConfigBackup {
+  checkBackupFileSize(text.length);
   let value: unknown;
   try {
     value = JSON.parse(text);

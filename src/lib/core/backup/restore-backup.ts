@@ -19,9 +19,13 @@ export interface RestorePreview {
   writes: Record<string, number | string>;
 }
 
-/** Reads the device and compares; refuses a backup of another device (UPDATE_BACKUP_WRONG_DEVICE). */
+/** Reads the device and compares; refuses a backup of another model or device (UPDATE_BACKUP_WRONG_MODEL / _WRONG_DEVICE). */
 export async function previewRestore(session: DeviceSession, backup: ConfigBackup): Promise<RestorePreview> {
   const device = await session.identity();
+  // The model first: a serial can repeat across models and families, the meaning of a setting cannot.
+  if (device.model !== backup.model) {
+    fail('UPDATE_BACKUP_WRONG_MODEL', `backup of ${backup.serial} (${backup.model}), connected device ${device.serial} (${device.model})`);
+  }
   if (device.serial !== backup.serial) {
     fail('UPDATE_BACKUP_WRONG_DEVICE', `backup of ${backup.serial} (${backup.model}), connected device ${device.serial} (${device.model})`);
   }

@@ -4,6 +4,8 @@ import type { CodeTable } from '../error-registry';
 export const IMAGE_CODES = {
   IMAGE_TRUNCATED: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: false },
   IMAGE_CATALOG_INVALID: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: false },
+  IMAGE_FILE_EMPTY: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: true },
+  IMAGE_FILE_TOO_LARGE: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: true },
   IMAGE_BAD_MAGIC: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: false },
   IMAGE_BAD_HEADER: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: false },
   IMAGE_TLV_CORRUPT: { rootCause: 'binary', transportLoss: false, lineError: false, userFixable: false },

@@ -47,6 +47,8 @@ export interface PacedLink extends Link {
   readonly stats: Readonly<PacedLinkStats>;
   /** Cuts the line now, as a pulled cable or a power loss would. */
   disconnect(detail?: string): void;
+  /** Noise that starts (or stops) mid-session: a motor inverter switching on beside the cable. */
+  setBitErrorRate(rate: number): void;
 }
 
 /** Bytes delivered together: one timer per ~2 ms of line time instead of one per byte. */
@@ -70,6 +72,7 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   const stats: PacedLinkStats = { bytesSent: 0, bytesReceived: 0, bitsFlipped: 0, framingErrors: 0 };
   const labelBase = options.label ?? 'virtual line';
   let hostBaud = options.baudRate ?? device.baudRate;
+  let bitErrorRate = options.bitErrorRate ?? 0;
   const info: LinkInfo = { kind: 'virtual', wired: true, label: '', baudRate: hostBaud };
   const relabel = () => {
     info.baudRate = hostBaud;
@@ -103,7 +106,7 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   const transmit = (direction: Direction, bytes: Uint8Array): number => {
     const tx = direction.txBaud();
     const rx = direction.rxBaud();
-    const noisy = flipBits(bytes, options.bitErrorRate ?? 0, random);
+    const noisy = flipBits(bytes, bitErrorRate, random);
     stats.bitsFlipped += noisy.flipped;
     const burst = tx === rx ? cleanBurst(noisy.bytes) : resampleUart(noisy.bytes, tx, rx);
     stats.framingErrors += burst.framingErrors;
@@ -180,6 +183,9 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
       timeline.clear();
     },
     onDisconnect: (listener) => life.onDisconnect(listener),
-    disconnect: (detail = 'line cut (simulated)') => cut(detail)
+    disconnect: (detail = 'line cut (simulated)') => cut(detail),
+    setBitErrorRate: (rate) => {
+      bitErrorRate = rate;
+    }
   };
 }

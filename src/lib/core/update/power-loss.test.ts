@@ -81,4 +81,15 @@ describe('power cuts', () => {
     const final = await runUpdate(image, b.options());
     await expectSafeEnd(b, final, configBefore, oldHash);
   });
+
+  it('R15 a flash write error in the bootloader swap: it halts, the watchdog resets it, the swap resumes and the update completes', async () => {
+    const { b, configBefore, oldHash } = await start();
+    b.bms.failFlashOperations('swap', 2);
+    const seen: string[] = [];
+    const final = await runUpdate(image, b.options({ onState: (s) => s.phase === 'test-boot' && seen.push(...s.events.map((e) => e.detail)) }));
+    await b.bms.settled();
+    expect(final.outcome, final.phase === 'failed' ? `${final.error.code} ${final.error.detail}` : '').toBe('updated');
+    expect(seen).toContain('reset cause: watchdog');
+    await expectSafeEnd(b, final, configBefore, oldHash);
+  });
 });

@@ -128,7 +128,14 @@ export function judgeOutcome(f: RunFacts): Judgement {
   if (f.stoppedIn === undefined) {
     return { outcome: 'failed', error: { code: 'UPDATE_CONFIRM_FAILED', detail: `read back after the update: ${render(describeRunning(rb), 'en')}` } };
   }
-  return { outcome: f.stoppedIn === 'install' ? 'aborted' : 'rolled-back' };
+  if (f.stoppedIn === 'install') return { outcome: 'aborted' };
+  // The previous image runs, but a new one still marked for a test boot would be tried at the next reset:
+  // that is no proven rollback (found by the fault campaign: a reset or its answer lost to bit errors).
+  const pending = pendingVersion(rb);
+  if (pending) {
+    return { outcome: 'failed', error: { code: 'UPDATE_FALLBACK_UNPROVEN', detail: `read back: ${render(describeRunning(rb), 'en')}` } };
+  }
+  return { outcome: 'rolled-back' };
 }
 
 /** "1.4.0+0 (3f2a…), confirmed" — one line of what was read back. */

@@ -21,7 +21,7 @@ import type { DeviceIdentity } from './board/device-identity';
 import type { DeviceProfile } from './device-profile';
 import { readFirmwareBehaviour } from './firmware-behaviour';
 import { FIRMWARE_TIMING, startFirmware } from './firmware-runtime';
-import { PowerLoss } from './flash/flash';
+import { FlashFault, PowerLoss } from './flash/flash';
 import type { FlashLayout } from './flash/flash-layout';
 import { UploadSession } from './smp/image-upload';
 import { BroadcastReceiver } from './bms/broadcast-upload';
@@ -37,6 +37,12 @@ export type PowerStatus = 'off' | 'booting' | 'app' | 'recovery';
 
 /** From the end of the bootloader until MCUboot's serial recovery listens. */
 const RECOVERY_START_MS = 20;
+/**
+ * A flash error inside MCUboot ends in a panic (FIH_PANIC spins); the board's independent watchdog, which
+ * the bootloader feeds only while it makes progress, then resets it. The swap status in the trailer was
+ * not advanced for the failed step, so the next boot resumes the swap from there.
+ */
+const BOOTLOADER_WATCHDOG_MS = 500;
 
 export interface BmsDeviceSetup {
   clock: DeviceClock;
@@ -250,14 +256,22 @@ export class BmsDevice implements DeviceContext, DevicePort {
     this.auth = new AuthSessions(() => this.#clock.now(), this.#authTiming);
     this.#uartBaud = this.config().rs485_baud as number;
     this.bootLog = [{ t_ms: 0, phase: 'reset', detail: `reset cause: ${reason}` }];
-    const result = await runBootloader({
-      layout: this.layout,
-      policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion },
-      resetReason: reason,
-      recoveryButton: this.recoveryButton,
-      swap: this.#profile.swap,
-      setPhase: (phase) => this.setPhase(phase)
-    });
+    let result: Awaited<ReturnType<typeof runBootloader>>;
+    try {
+      result = await runBootloader({
+        layout: this.layout,
+        policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion },
+        resetReason: reason,
+        recoveryButton: this.recoveryButton,
+        swap: this.#profile.swap,
+        setPhase: (phase) => this.setPhase(phase)
+      });
+    } catch (error) {
+      if (!(error instanceof FlashFault)) throw error;
+      this.bootLog.push({ t_ms: 0, phase: 'panic', detail: `${error.message}: bootloader halted, watchdog reset` });
+      this.#after(BOOTLOADER_WATCHDOG_MS, () => this.#boot('watchdog'));
+      return;
+    }
     this.bootLog.push(...result.events);
     if (result.mode === 'recovery' || !result.running) {
       this.#after(result.elapsedMs + RECOVERY_START_MS, () => {

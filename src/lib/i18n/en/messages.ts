@@ -149,6 +149,7 @@ export const en = {
   'catalog.noneChosen':
     'No image chosen for the update yet: use one from the catalog or the recently used ones, or pick a file.',
   // Firmware page description and trust scope of the test keys (ux)
+  'firmware.fileRefused': '{name}: not read, not chosen for the update',
   'verdict.chosenSubject': '{name}: chosen for the update.',
   'verdict.refusedSubject': '{name}: not chosen for the update. {reason} ({code})',
   'verdict.testKeyVirtualOnly': 'Signed with a published test key: accepted for the Virtual BMS only, refused on a real port.',

@@ -149,6 +149,7 @@ export const fr: Messages = {
   'catalog.noneChosen':
     'Aucune image choisie pour la mise à jour : prenez-en une du catalogue ou des images récentes, ou choisissez un fichier.',
   // Description de la page Micrologiciel et portée des clés de test (ux)
+  'firmware.fileRefused': '{name} : non lu, non retenu pour la mise à jour',
   'verdict.chosenSubject': '{name} : choisi pour la mise à jour.',
   'verdict.refusedSubject': '{name} : non retenu pour la mise à jour. {reason} ({code})',
   'verdict.testKeyVirtualOnly': 'Signé avec une clé de test publiée : accepté pour le BMS virtuel seulement, refusé sur un port réel.',

@@ -4,7 +4,7 @@
  */
 import { browser } from '$app/environment';
 import { createBackupStore, type BackupStore } from '$lib/core/backup/backup-store';
-import { backupFileName, exportBackupJson, importBackupJson, type ConfigBackup } from '$lib/core/backup/config-backup';
+import { backupFileName, checkBackupFileSize, exportBackupJson, importBackupJson, type ConfigBackup } from '$lib/core/backup/config-backup';
 import { toErrorData, type ErrorData } from '$lib/core/errors';
 import { idbBackupRecords } from '$lib/platform/web/storage/idb-store';
 import { downloadText } from '../reports/download';
@@ -28,6 +28,7 @@ class Backups {
 
   async importFile(file: File): Promise<void> {
     try {
+      checkBackupFileSize(file.size);
       const backup = importBackupJson(await file.text());
       await this.#db().save(backup);
       this.imported = { backup };

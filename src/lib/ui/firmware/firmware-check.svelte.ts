@@ -3,6 +3,7 @@
  * make it the chosen image when it is trusted, or leave no image chosen when it is refused (R08, R11).
  */
 import { toErrorData } from '$lib/core/errors';
+import { checkImageFileSize } from '$lib/core/image/image-file-size';
 import { explainWithheld } from '$lib/core/update/trust-scope';
 import { imageWorker } from '$lib/platform/web/image-worker/image-worker-client';
 import { imageChoice } from '../catalog/image-choice.svelte';
@@ -18,6 +19,7 @@ export async function checkFirmware(file: File): Promise<void> {
   const fileName = file.name;
   set({ phase: 'reading', fileName });
   try {
+    checkImageFileSize(file.size, fileName);
     const [buffer] = await Promise.all([file.arrayBuffer(), trustedKeys.load()]);
     const scoped = trustedKeys.scoped();
     set({ phase: 'verifying', fileName, hashed: 0, total: buffer.byteLength });

@@ -40,8 +40,13 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
   if (identity.in_bootloader || identity.fw_version !== before.fw_version || !sameBytes(identity.fw_hash, before.fw_hash)) {
     fail('UPDATE_FALLBACK_UNPROVEN', `running ${identity.in_bootloader ? 'the bootloader only' : running}, expected ${expected}`);
   }
-  const active = (await ctx.session.imageState()).find((s) => s.active);
+  const slots = await ctx.session.imageState();
+  const active = slots.find((s) => s.active);
   if (!active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', `${running} runs but is not confirmed`);
+  // A test mark the device took but never acted on (its answer or our reset lost) boots the new image
+  // at the next reset: the device is not back where it was.
+  const armed = slots.find((s) => !s.active && s.pending);
+  if (armed) fail('UPDATE_FALLBACK_UNPROVEN', `${running} runs, but ${armed.version} is still marked for a test boot at the next reset`);
   ctx.afterConfirmed = true;
   ctx.log('info', text('log.fallbackProven', { version: running }));
 }

@@ -5,7 +5,7 @@
  * it and reverted (a failed self-test).
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { fail } from '../../errors';
+import { fail, toErrorData } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../protocol/smp/groups/bms-group';
 import { lostInTransit, waitForDevice } from '../device-contact';
@@ -16,9 +16,24 @@ const SEQUENCE = ['protections_off', 'firmware_loaded', 'protections_on'] as con
 
 export async function testBoot(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'test-boot', events: [] });
-  await ctx.session.testImage(ctx.verified!.digest);
+  await markForTest(ctx, ctx.verified!.digest);
   ctx.log('info', text('log.testBootMarked'));
   await inspectBoot(ctx, await resetAndWait(ctx, text('log.why.resetIntoNew')));
+}
+
+/**
+ * Writes the test mark. On a noisy line the mark can be written and only its answer lost: giving up
+ * then would leave a test boot of the new image armed for the next reset, behind a fallback that
+ * believes nothing was activated. The image state says which it was.
+ */
+async function markForTest(ctx: UpdateContext, hash: Uint8Array): Promise<void> {
+  try {
+    await ctx.session.testImage(hash);
+  } catch (error) {
+    const slots = await ctx.session.imageState().catch(() => undefined);
+    if (!slots?.some((s) => s.pending && sameBytes(s.hash, hash))) throw error;
+    ctx.log('warn', `the answer to the test mark was lost (${toErrorData(error).code}); the image state shows the mark written`);
+  }
 }
 
 /** Asks for a reset and waits for the device to answer from its new boot. */

@@ -17,6 +17,11 @@ export const backupEn = {
     diagnosis: 'The backup was deleted, or was made in another browser or on another computer.',
     fix: 'Import the exported backup file, or make a new backup.'
   },
+  UPDATE_BACKUP_WRONG_MODEL: {
+    summary: 'This backup was made on another BMS model.',
+    diagnosis: 'Its model differs from the connected BMS: the same setting names can mean other limits there, so nothing is written.',
+    fix: 'Choose a backup made on this model, or set the values by hand after checking each one.'
+  },
   UPDATE_BACKUP_WRONG_DEVICE: {
     summary: 'This backup belongs to another device.',
     diagnosis: 'Its serial number differs from the connected BMS; other calibration and limits could be unsafe here.',

@@ -12,6 +12,16 @@ export const imageEn = {
     diagnosis: 'The catalog file served with the app is not a bms-flasher firmware catalog (wrong format, or not JSON): no image can be offered from it.',
     fix: 'Reload the page; if it persists, the site was published with a damaged catalog: open an image file instead and tell the site operator.'
   },
+  IMAGE_FILE_EMPTY: {
+    summary: 'The chosen file is empty.',
+    diagnosis: 'It has 0 bytes: the download or the copy did not finish, or the wrong file was picked.',
+    fix: 'Download the firmware again from a trusted source and pick the .bin file it gives.'
+  },
+  IMAGE_FILE_TOO_LARGE: {
+    summary: 'The chosen file is far too large to be BMS firmware; it was not read.',
+    diagnosis: 'No BMS firmware slot holds more than 16 MiB; this is another kind of file (a disk image, a video, an archive).',
+    fix: 'Pick the signed firmware image (.bin) published for this BMS model.'
+  },
   IMAGE_BAD_MAGIC: {
     summary: 'This file is not an MCUboot firmware image.',
     diagnosis: 'The first four bytes are not the MCUboot image magic: it may be a raw .bin, a .hex or another format.',

@@ -17,6 +17,11 @@ export const backupFr = {
     diagnosis: 'La sauvegarde a été supprimée, ou faite dans un autre navigateur ou sur un autre ordinateur.',
     fix: 'Importez le fichier de sauvegarde exporté, ou faites une nouvelle sauvegarde.'
   },
+  UPDATE_BACKUP_WRONG_MODEL: {
+    summary: 'Cette sauvegarde vient d’un autre modèle de BMS.',
+    diagnosis: "Son modèle diffère de celui du BMS connecté : les mêmes réglages peuvent y fixer d'autres limites, donc rien n'est écrit.",
+    fix: 'Choisissez une sauvegarde faite sur ce modèle, ou saisissez les valeurs à la main après les avoir vérifiées.'
+  },
   UPDATE_BACKUP_WRONG_DEVICE: {
     summary: 'Cette sauvegarde appartient à un autre appareil.',
     diagnosis: "Son numéro de série diffère de celui du BMS connecté ; d'autres étalonnages et limites pourraient y être dangereux.",

@@ -12,6 +12,16 @@ export const imageFr = {
     diagnosis: "Le fichier catalogue livré avec l'application n'est pas un catalogue de firmwares bms-flasher (mauvais format, ou pas du JSON) : aucune image ne peut en être proposée.",
     fix: "Rechargez la page ; si cela persiste, le site a été publié avec un catalogue abîmé : ouvrez plutôt un fichier image et prévenez l'exploitant du site."
   },
+  IMAGE_FILE_EMPTY: {
+    summary: 'Le fichier choisi est vide.',
+    diagnosis: "Il fait 0 octet : le téléchargement ou la copie n'a pas abouti, ou ce n'est pas le bon fichier.",
+    fix: 'Téléchargez de nouveau le firmware depuis une source de confiance et choisissez le fichier .bin obtenu.'
+  },
+  IMAGE_FILE_TOO_LARGE: {
+    summary: "Le fichier choisi est bien trop gros pour être un firmware de BMS ; il n'a pas été lu.",
+    diagnosis: "Aucun emplacement de firmware de BMS ne dépasse 16 Mio ; c'est un autre type de fichier (image disque, vidéo, archive).",
+    fix: "Choisissez l'image de firmware signée (.bin) publiée pour ce modèle de BMS."
+  },
   IMAGE_BAD_MAGIC: {
     summary: "Ce fichier n'est pas une image de firmware MCUboot.",
     diagnosis: "Les quatre premiers octets ne sont pas le nombre magique MCUboot : c'est peut-être un .bin brut, un .hex ou un autre format.",
