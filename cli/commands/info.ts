@@ -1,4 +1,5 @@
 /** `bms-flasher info`: who the BMS is, which images it holds, and how the pack is doing (read only). */
+import { need } from '../../src/lib/core/family/device-session';
 import { isBmsError } from '../../src/lib/core/errors';
 import type { BmsTelemetry } from '../../src/lib/core/protocol/smp/groups/bms-group';
 import { readImageState } from '../../src/lib/core/protocol/smp/groups/image-group';
@@ -28,7 +29,7 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
       const session = await device.connect();
       const identity = await device.session.identity();
       const { images } = await readImageState(device.client);
-      const telemetry = identity.in_bootloader ? undefined : await readTelemetry(device.session.telemetry());
+      const telemetry = identity.in_bootloader ? undefined : await readTelemetry(need(device.session, 'battery').telemetry());
       const summaryOf = telemetry && summarizeTelemetry(telemetry);
       if (values.json) {
         io.out(

@@ -15,6 +15,7 @@ import { THINGSET_ERRORS } from './protocol/thingset/thingset-codes';
 import { CAN_ERRORS } from './link/can/can-codes';
 import { ISOTP_ERRORS } from './link/can/isotp-codes';
 import { FOXBMS_ERRORS } from './protocol/foxbms/foxbms-codes';
+import { FAMILY_ERRORS } from './family/family-codes';
 
 export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...GENERAL_ERRORS,
@@ -30,7 +31,8 @@ export const ERROR_CATALOG: Record<ErrorCode, ErrorEntry> = {
   ...THINGSET_ERRORS,
   ...CAN_ERRORS,
   ...ISOTP_ERRORS,
-  ...FOXBMS_ERRORS
+  ...FOXBMS_ERRORS,
+  ...FAMILY_ERRORS
 };
 
 export type Lang = 'en' | 'fr';

@@ -18,6 +18,7 @@ import type { ThingSetErrorCode } from './protocol/thingset/thingset-codes';
 import type { CanErrorCode } from './link/can/can-codes';
 import type { IsoTpErrorCode } from './link/can/isotp-codes';
 import type { FoxBmsErrorCode } from './protocol/foxbms/foxbms-codes';
+import type { FamilyErrorCode } from './family/family-codes';
 
 export type ErrorCode =
   | GeneralErrorCode
@@ -33,7 +34,8 @@ export type ErrorCode =
   | ThingSetErrorCode
   | CanErrorCode
   | IsoTpErrorCode
-  | FoxBmsErrorCode;
+  | FoxBmsErrorCode
+  | FamilyErrorCode;
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {

@@ -2,7 +2,7 @@
  * What the tool cannot measure and the operator confirms on site (R04), plus the choice of physical
  * interface (R05). The answers go into the update report with their time (R27).
  */
-export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site';
+export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site' | 'no-authentication';
 
 export interface ChecklistItem {
   id: ChecklistItemId;
@@ -32,6 +32,22 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
   }
 ];
 
+/**
+ * R14 on a device without an authenticated maintenance session (stock mcumgr): the tool cannot prove who
+ * writes, so the operator acknowledges it explicitly; the report keeps the acknowledgement.
+ */
+export const NO_AUTHENTICATION_ITEM: ChecklistItem = {
+  id: 'no-authentication',
+  requirement: 'R14',
+  en: 'This device has no authenticated maintenance session: anyone on the link can write to it, and the report cannot prove who changed it. I update it knowing this.',
+  fr: "Cet appareil n'a pas de session de maintenance authentifiée : n'importe qui sur la liaison peut y écrire, et le rapport ne peut pas prouver qui l'a modifié. Je le mets à jour en le sachant."
+};
+
+/** The items a device needs: the site checklist, plus the acknowledgement where nobody is authenticated. */
+export function checklistItems(device: { auth: boolean } = { auth: true }): readonly ChecklistItem[] {
+  return device.auth ? CHECKLIST_ITEMS : [...CHECKLIST_ITEMS, NO_AUTHENTICATION_ITEM];
+}
+
 /** The operator's answers: which items were confirmed, by whom, and when. */
 export interface ChecklistAnswers {
   operator: string;
@@ -48,9 +64,12 @@ export interface ChecklistRecord {
 }
 
 /** The checklist as recorded in the report; `missing` lists the unconfirmed items. */
-export function reviewChecklist(answers: ChecklistAnswers | undefined): { records: ChecklistRecord[]; missing: ChecklistItemId[] } {
+export function reviewChecklist(
+  answers: ChecklistAnswers | undefined,
+  items: readonly ChecklistItem[] = CHECKLIST_ITEMS
+): { records: ChecklistRecord[]; missing: ChecklistItemId[] } {
   const confirmed = new Set(answers?.confirmed ?? []);
-  const records = CHECKLIST_ITEMS.map((item) => ({
+  const records = items.map((item) => ({
     id: item.id,
     requirement: item.requirement,
     text: item.en,

@@ -2,31 +2,12 @@
  * Getting the device back after a reset, a power loss or a pulled cable (R15, R16), and telling such
  * losses apart from answers the device really meant (a refusal is not retried).
  */
-import { BmsError, fail, toErrorData } from '../errors';
+import { fail, toErrorData } from '../errors';
+import { isTransportLoss } from '../family/transport-loss';
+
+export { isTransportLoss };
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import type { UpdateContext } from './update-context';
-
-const TRANSPORT_CODES = new Set([
-  'LINK_TIMEOUT',
-  'LINK_DISCONNECTED',
-  'LINK_DEVICE_LOST_ON_RESET',
-  'LINK_FRAMING_ERROR',
-  'LINK_PARITY_ERROR',
-  'LINK_BUFFER_OVERRUN',
-  'LINK_BREAK',
-  'LINK_WRITE_FAILED',
-  'SMP_TIMEOUT',
-  'SMP_UPLOAD_STALLED',
-  'SMP_RESPONSE_INVALID',
-  'SMP_PACKET_INVALID',
-  'SMP_CBOR_INVALID'
-]);
-
-/** True when the error says the bytes did not get through, not that the device refused something. */
-export function isTransportLoss(error: unknown): boolean {
-  if (!(error instanceof BmsError)) return false;
-  return TRANSPORT_CODES.has(error.code) || error.code.startsWith('SMP_FRAME_');
-}
 
 /** Waits for the device to answer again and checks it is the same one (another node could answer on a bus). */
 export async function waitForDevice(ctx: UpdateContext, why: string): Promise<BmsIdentity> {

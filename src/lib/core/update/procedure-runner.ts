@@ -6,7 +6,8 @@
  *   return to service        issues recorded; the outcome stays updated
  * It never throws: the final state carries the error as data and the report.
  */
-import type { ErrorData } from '../errors';
+import { toErrorData, type ErrorData } from '../errors';
+import { sameBytes } from '../image/same-bytes';
 import { buildReport } from '../report/build-report';
 import type { UpdateReport } from '../report/update-report';
 import type { UpdateOptions } from './update-context';
@@ -51,9 +52,14 @@ export async function runProcedure(procedure: Procedure, image: Uint8Array, opti
     // From here a stop is made safe by the fallback itself, so it cannot be cancelled.
     run.uncancellable();
     run.ctx.cause = error;
-    const fallbackError = procedure.fallback ? await run.phase('fallback', procedure.fallback) : error;
-    outcome = procedure.fallback && !fallbackError ? 'rolled-back' : 'failed';
-    error = fallbackError ?? error;
+    if (run.ctx.session.family.bootloader.fallback !== 'swap') {
+      // No fallback bank: nothing can be rolled back, so nothing is claimed; what runs is read and said.
+      outcome = await withoutFallback(run);
+    } else {
+      const fallbackError = procedure.fallback ? await run.phase('fallback', procedure.fallback) : error;
+      outcome = procedure.fallback && !fallbackError ? 'rolled-back' : 'failed';
+      error = fallbackError ?? error;
+    }
   } else {
     outcome = 'updated';
     for (const [name, step] of procedure.returnToService) {
@@ -72,6 +78,28 @@ async function noteWhatRuns(run: PhaseRunner): Promise<void> {
   } catch {
     run.ctx.log('warn', 'the device does not answer; the new image was not activated');
   }
+}
+
+/**
+ * A family without a fallback bank failed its acceptance: the previous firmware still running and confirmed
+ * means the new image never started (aborted, nothing activated); anything else is not a known state.
+ */
+async function withoutFallback(run: PhaseRunner): Promise<UpdateOutcome> {
+  const { ctx } = run;
+  try {
+    const identity = await ctx.session.identity();
+    const active = (await ctx.session.imageState()).find((s) => s.active);
+    ctx.after = identity;
+    ctx.afterConfirmed = active?.confirmed;
+    if (ctx.before && !identity.in_bootloader && sameBytes(identity.fw_hash, ctx.before.fw_hash) && active?.confirmed) {
+      ctx.log('warn', `no rollback happened or was needed: the bootloader did not start the new image and ${identity.fw_version} still runs, confirmed, as before`);
+      return 'aborted';
+    }
+    ctx.log('error', `this device has no fallback bank and now runs ${identity.in_bootloader ? 'only its bootloader' : `${identity.fw_version}${active?.confirmed ? '' : ' unconfirmed'}`}`);
+  } catch (error) {
+    ctx.log('error', `this device has no fallback bank and does not answer: ${toErrorData(error).code}`);
+  }
+  return 'failed';
 }
 
 interface Ending {

@@ -33,6 +33,7 @@ export const enUpdate = {
   'preflight.check.antiRollback': 'Anti-rollback (security counter)',
   'preflight.check.interface': 'Interface (wired or over the air)',
   'preflight.check.bank': 'Dual-bank storage',
+  'preflight.check.bootloader': 'What the bootloader guarantees',
   'preflight.checklist': 'Site checklist',
   'preflight.checklistIntro':
     'The tool cannot measure these: confirm each one on site. Your answers and name go into the update report.',

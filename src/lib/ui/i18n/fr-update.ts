@@ -35,6 +35,7 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'preflight.check.antiRollback': 'Anti-retour (compteur de sécurité)',
   'preflight.check.interface': 'Interface (filaire ou sans fil)',
   'preflight.check.bank': 'Stockage double banque',
+  'preflight.check.bootloader': 'Ce que garantit le chargeur de démarrage',
   'preflight.checklist': 'Liste de contrôle du site',
   'preflight.checklistIntro':
     'L’outil ne peut pas les mesurer : confirmez chacun sur place. Vos réponses et votre nom figurent dans le rapport de mise à jour.',

@@ -17,7 +17,8 @@ export const CHECK_NAME: Record<CheckId, MessageKey> = {
   compatibility: 'preflight.check.compatibility',
   'anti-rollback': 'preflight.check.antiRollback',
   interface: 'preflight.check.interface',
-  bank: 'preflight.check.bank'
+  bank: 'preflight.check.bank',
+  bootloader: 'preflight.check.bootloader'
 };
 
 export interface CheckRow {

@@ -1,7 +1,7 @@
 /** Pure checks of the link and of the device's banks (R06, R10). */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LinkInfo } from '../../link/link';
-import type { ImageSlot, LinkProbeReport } from '../../family/device-session';
+import type { FamilyProfile, ImageSlot, LinkProbeReport } from '../../family/device-session';
 import type { CheckResult } from './check-result';
 
 /**
@@ -83,4 +83,25 @@ export function unmeasuredInBootloader(): CheckResult[] {
     { id: 'temperature', requirement: 'R02', status: 'warn', measured: 'not available', threshold: 'above 0 °C, below 45 °C', reason: why },
     { id: 'supply', requirement: 'R03', status: 'warn', measured: 'not available', threshold: 'a stable supply', reason: why }
   ];
+}
+
+/**
+ * R11, R19: what the device's bootloader guarantees, said before anything is written. A bootloader
+ * without a fallback bank cannot bring the old firmware back if the new one fails; one that does not
+ * check signatures relies on this tool's check alone. Neither blocks the update; both are warnings.
+ */
+export function checkBootloader(family: FamilyProfile): CheckResult {
+  const { checksSignature, fallback, source } = family.bootloader;
+  const base = {
+    id: 'bootloader',
+    requirement: 'R11 R19',
+    measured: `${fallback === 'swap' ? 'fallback bank (swap with revert)' : fallback === 'overwrite' ? 'no fallback bank (overwrite only)' : 'fallback not reported'}; ${checksSignature ? 'signature checked by the bootloader' : 'signature check by the bootloader not known'} (${source})`,
+    threshold: 'a fallback bank and a signature check in the bootloader'
+  } as const;
+  const missing = [
+    ...(fallback === 'swap' ? [] : ['No fallback bank: if the new firmware does not work, the tool cannot bring the old one back.']),
+    ...(checksSignature ? [] : ['The bootloader is not known to check signatures: only this tool\'s check of the package protects the device.'])
+  ];
+  if (missing.length > 0) return { ...base, status: 'warn', reason: missing.join(' ') };
+  return { ...base, status: 'pass', reason: 'The bootloader keeps the previous firmware and checks the signature itself.' };
 }

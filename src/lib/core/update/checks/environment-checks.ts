@@ -9,7 +9,7 @@ import type { SafetyLimits } from './safety-limits';
 const percent = (pm: number) => `${(pm / 10).toFixed(1)} %`;
 const celsius = (dc: number) => `${(dc / 10).toFixed(1)} °C`;
 
-export function checkSoc(t: BmsTelemetry, limits: SafetyLimits): CheckResult {
+export function checkSoc(t: Pick<BmsTelemetry, 'soc_pm'>, limits: SafetyLimits): CheckResult {
   const base = {
     id: 'soc',
     requirement: 'R01',
@@ -27,7 +27,7 @@ export function checkSoc(t: BmsTelemetry, limits: SafetyLimits): CheckResult {
   return { ...base, status: 'pass', reason: 'State of charge is within the band.' };
 }
 
-export function checkTemperature(t: BmsTelemetry, limits: SafetyLimits): CheckResult {
+export function checkTemperature(t: Pick<BmsTelemetry, 'temps_dc'>, limits: SafetyLimits): CheckResult {
   const base = {
     id: 'temperature',
     requirement: 'R02',

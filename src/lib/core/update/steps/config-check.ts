@@ -7,11 +7,12 @@ import type { UpdateContext } from '../update-context';
  */
 export async function configCheck(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'config-check' });
-  if (!ctx.backup) {
+  const access = ctx.session.config;
+  if (!ctx.backup || !access) {
     ctx.warn('no backup of this device to compare the settings with');
     return;
   }
-  const changes = diffConfig(await ctx.session.readConfig(), ctx.backup!.config);
+  const changes = diffConfig(await access.readConfig(), ctx.backup!.config);
   ctx.configChanges = changes;
   ctx.emit({ phase: 'config-check', changes });
   if (changes.length === 0) {

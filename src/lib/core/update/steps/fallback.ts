@@ -6,7 +6,7 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail, isBmsError } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { authenticate } from '../../family/authenticate';
+import { renewSession } from './authenticate';
 import { reachDevice } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
@@ -22,9 +22,9 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
     ctx.log('info', 'the new image runs unconfirmed: resetting so the bootloader reverts to the previous one');
     try {
       // A reset is a protected write, and the session may have ended with the test boot.
-      await authenticate(ctx.session, ctx.signer, before.serial);
+      await renewSession(ctx);
       identity = await resetAndWait(ctx, 'after the reset back to the previous image');
-      for (const e of await ctx.session.bootLog()) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+      for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
     } catch (error) {
       // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
       // authentication and our reset, the session it ended refuses ours. Look at the device again.

@@ -1,4 +1,4 @@
-import { authenticate } from '../../family/authenticate';
+import { renewSession } from './authenticate';
 import type { UpdateContext } from '../update-context';
 import { inspectBoot, resetAndWait } from './test-boot';
 
@@ -6,7 +6,7 @@ import { inspectBoot, resetAndWait } from './test-boot';
 export async function recoveryBoot(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'test-boot', events: [] });
   // The reset is a protected write; the session may have idled out during a slow transfer.
-  await authenticate(ctx.session, ctx.signer, ctx.before!.serial);
+  await renewSession(ctx);
   ctx.log('info', 'image written by the bootloader; resetting into it');
   await inspectBoot(ctx, await resetAndWait(ctx, 'after the reset out of the bootloader'));
 }

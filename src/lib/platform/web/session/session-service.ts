@@ -14,6 +14,7 @@ import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
 import { reviewChecklist } from '../../../core/update/checklist';
 import { isTransportLoss } from '../../../core/update/device-contact';
 import { runUpdate } from '../../../core/update/run-update';
+import { need } from '../../../core/family/device-session';
 import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/family/bms/smp-device-session';
 import { identify } from '../../../core/update/steps/identify';
 import { preflight } from '../../../core/update/steps/preflight';
@@ -120,7 +121,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     identity: () => call((session) => session.identity()),
     // During an update the page gets the procedure's own latest reading: an extra request could take
     // one of the few device buffers the upload window uses.
-    telemetry: () => call(async (session) => (running && monitored) || session.telemetry()),
+    telemetry: () => call(async (session) => (running && monitored) || need(session, 'battery').telemetry()),
     imageState: () => call((session) => session.imageState()),
     linkTest: () =>
       call(async (session) => {
@@ -145,7 +146,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         running = controller;
         monitored = undefined;
         const watched: SmpDeviceSession = Object.assign(Object.create(session) as SmpDeviceSession, {
-          telemetry: async () => (monitored = await session.telemetry())
+          telemetry: async () => (monitored = await need(session, 'battery').telemetry())
         });
         try {
           return await runUpdate(new Uint8Array(image), {
@@ -163,7 +164,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     async cancel() {
       running?.abort();
     },
-    readConfig: () => call((session) => session.readConfig()),
+    readConfig: () => call((session) => need(session, 'config').readConfig()),
     previewRestore: (backup) => call((session) => previewRestore(session, backup)),
     restoreBackup: (backup) =>
       call(async (session) => {
