@@ -78,3 +78,18 @@ export async function askYes(io: CliIo, question: string): Promise<boolean> {
     rl.close();
   }
 }
+
+/** Asks for a number on the terminal; undefined without one (scripts, CI) or for an empty answer. */
+export async function askNumber(io: CliIo, question: string): Promise<number | undefined> {
+  if (!process.stdin.isTTY) {
+    io.err(`${question}: no terminal to ask on\n`);
+    return undefined;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await rl.question(`${question}: `)).trim().replace(',', '.');
+    return answer === '' || !Number.isFinite(Number(answer)) ? undefined : Number(answer);
+  } finally {
+    rl.close();
+  }
+}

@@ -21,6 +21,8 @@ export interface DeviceConnectionOptions {
   reopenTimeoutMs?: number;
   /** called with every link the connection opens after the first */
   onReopen?: (link: Link) => void;
+  /** false: the platform cannot open the port again (the sessions then rely on a link that survives resets) */
+  reopenable?: boolean;
 }
 
 /** Pause between attempts to reopen a port that went away. */
@@ -98,7 +100,7 @@ export class DeviceConnection {
       ...this.#options.session,
       link: this.#link,
       // The session's wait for a boot reopens through us, so every holder sees the same link.
-      reopen: async () => {
+      reopen: this.#options.reopenable === false ? undefined : async () => {
         await this.#link.close();
         this.#link = await this.#retryOpen(this.#options.reopenTimeoutMs ?? 5000);
         this.#options.onReopen?.(this.#link);

@@ -96,11 +96,13 @@ export function createSmpLinkSession(options: SmpSessionOptions) {
     /**
      * Probes until `probe` proves a new boot, reopening the port when it went away. At the deadline an
      * answer `acceptAtDeadline` takes is the result (a bootloader that answers); otherwise LINK_TIMEOUT.
+     * `untilSilentPollMs`: a family whose proof is the device falling silent probes back to back until
+     * it did, or a quick reboot could fall between two probes and never be seen.
      */
     async waitForBoot(
       probe: BootProbe,
       { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
-      acceptAtDeadline: (identity: DeviceIdentity) => boolean = () => false
+      how: { acceptAtDeadline?: (identity: DeviceIdentity) => boolean; untilSilentPollMs?: number } = {}
     ): Promise<DeviceIdentity> {
       const deadline = now() + timeoutMs;
       let last: unknown;
@@ -120,11 +122,12 @@ export function createSmpLinkSession(options: SmpSessionOptions) {
           }
         }
         if (now() >= deadline) {
-          if (unproven && acceptAtDeadline(unproven)) return unproven;
+          if (unproven && how.acceptAtDeadline?.(unproven)) return unproven;
           const why = last ? toErrorData(last) : { code: 'no answer', detail: 'the device answered throughout and never restarted' };
           throw new BmsError('LINK_TIMEOUT', `no boot within ${timeoutMs} ms: ${why.code} ${why.detail}`, { cause: last });
         }
-        await wait(options.bootPollMs ?? 200, signal);
+        const poll = options.bootPollMs ?? 200;
+        await wait(silenceSeen ? poll : Math.min(poll, how.untilSilentPollMs ?? poll), signal);
       }
     },
     linkTest: async () => probeReport(await testLink(client, options.linkTest)),

@@ -94,7 +94,7 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
     async waitForBoot(wanted) {
       try {
         // It answers, only never from a new boot of an application: its bootloader is the answer.
-        return await smp.waitForBoot(probeBoot, wanted, (identity) => identity.in_bootloader);
+        return await smp.waitForBoot(probeBoot, wanted, { acceptAtDeadline: (identity) => identity.in_bootloader });
       } finally {
         resetFrom = undefined;
       }

@@ -183,7 +183,7 @@ export function createMcumgrSession(options: McumgrSessionOptions): McumgrSessio
     },
     async waitForBoot(wanted) {
       try {
-        return await smp.waitForBoot(probeBoot, wanted);
+        return await smp.waitForBoot(probeBoot, wanted, { untilSilentPollMs: 0 });
       } finally {
         resetFrom = undefined;
       }

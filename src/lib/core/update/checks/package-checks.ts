@@ -27,7 +27,7 @@ export function checkPackage(outcome: { verified: VerifiedImage } | { error: Err
 }
 
 /** R07: model, hardware revision and minimum bootloader declared by the package. */
-export function checkCompatibility(image: ParsedImage, device: BmsIdentity): CheckResult {
+export function checkCompatibility(image: ParsedImage, device: BmsIdentity, reports: { hwRev: boolean } = { hwRev: true }): CheckResult {
   const { model, hwRevisions, minBootloader } = image.metadata;
   const base = {
     id: 'compatibility',
@@ -37,6 +37,15 @@ export function checkCompatibility(image: ParsedImage, device: BmsIdentity): Che
       `${model ?? 'any model'}, rev ${hwRevisions?.length ? hwRevisions.join(' / ') : '(none declared)'}` +
       `, bootloader ≥ ${minBootloader ? formatVersion(minBootloader) : 'any'}`
   } as const;
+  if (!reports.hwRev) {
+    // A stock device does not report the product's model and revision: said, not passed.
+    return {
+      ...base,
+      measured: `${device.model || 'board not reported'}, no hardware revision reported, bootloader ${device.bl_version || 'not reported'}`,
+      status: 'warn',
+      reason: 'This device does not report its hardware revision, so the package\'s declaration cannot be checked against it: make sure the package is built for this board.'
+    };
+  }
   if (!hwRevisions || hwRevisions.length === 0) {
     return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: 'The package declares no hardware revision, so compatibility cannot be proven.' };
   }

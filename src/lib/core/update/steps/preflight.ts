@@ -39,7 +39,7 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
   }
   if (ctx.verified) {
     const image = ctx.verified.image;
-    add(checkCompatibility(image, device), checkAntiRollback(image, device), checkInterface(image, ctx.session.link));
+    add(checkCompatibility(image, device, ctx.session.family.reports), checkAntiRollback(image, device), checkInterface(image, ctx.session.link));
   }
   add(checkBanks(ctx.slotsBefore ?? []), checkBootloader(ctx.session.family));
   await measure('link', 'R06', async () => [checkLink(await ctx.session.linkTest())]);

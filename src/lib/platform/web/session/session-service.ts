@@ -8,19 +8,15 @@ import { BmsError, toResult, type Result } from '../../../core/errors';
 import type { Sha256 } from '../../../core/image/hash-image';
 import type { Link, LinkInfo } from '../../../core/link/link';
 import type { BmsTelemetry } from '../../../core/protocol/smp/groups/bms-group';
-import { worstStatus } from '../../../core/update/checks/check-result';
 import { checkLink } from '../../../core/update/checks/device-checks';
 import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
-import { reviewChecklist } from '../../../core/update/checklist';
-import { isTransportLoss } from '../../../core/update/device-contact';
 import { runUpdate } from '../../../core/update/run-update';
-import { need } from '../../../core/family/device-session';
-import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/family/bms/smp-device-session';
-import { identify } from '../../../core/update/steps/identify';
-import { preflight } from '../../../core/update/steps/preflight';
+import { runPreflight } from '../../../core/update/run-preflight';
+import { describeFamily, need, type DeviceSession } from '../../../core/family/device-session';
+import { DeviceConnection } from '../../../core/family/device-connection';
+import type { FamilySessionOptions } from '../../../core/family/detect-family';
 import type { TechnicianSigner } from '../../../core/family/technician-signer';
 import type { UpdateOptions, UpdateStores } from '../../../core/update/update-context';
-import { createPhaseRunner } from '../../../core/update/phase-runner';
 import type { UpdateTimings } from '../../../core/update/update-timings';
 import { linkOverMessagePort, type BridgePort } from './link-bridge';
 import type { ConnectedDevice, PreflightOptions, SessionEvent, SessionService } from './session-api';
@@ -33,15 +29,13 @@ export interface SessionPlatform {
   /** recorded in reports, e.g. "bms-flasher 0.1.0 (web)" */
   tool: string;
   /** SMP timeouts and polling; the defaults suit real devices, tests shorten them */
-  session?: Omit<SmpDeviceSessionOptions, 'link' | 'reopen'>;
+  session?: Omit<FamilySessionOptions, 'link' | 'reopen'>;
   timings?: Partial<UpdateTimings>;
   limits?: Partial<SafetyLimits>;
 }
 
 interface Connection {
-  session: SmpDeviceSession;
-  /** the link in use (replaced when the session reopens it) */
-  link: Link;
+  device: DeviceConnection;
   closing: boolean;
 }
 
@@ -64,22 +58,22 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     running?.abort();
     connection.closing = true;
     current = undefined;
-    await connection.session.close();
-    await connection.link.close();
+    await connection.device.close();
   };
-  const baseOptions = (session: SmpDeviceSession, request: PreflightOptions): UpdateOptions => ({
+  const baseOptions = (session: DeviceSession, request: PreflightOptions): UpdateOptions => ({
     session,
     store: platform.stores,
     trustedKeys: request.trustedKeys,
     checklist: request.checklist,
+    operatorReadings: request.operatorReadings,
     sha256: platform.sha256,
     tool: platform.tool,
     timings: platform.timings,
     limits: platform.limits
   });
   /** A call on the session, as a Result (codes survive Comlink). */
-  const call = <T>(task: (session: SmpDeviceSession) => Promise<T>): Promise<Result<T>> =>
-    toResult(() => task(connected().session));
+  const call = <T>(task: (session: DeviceSession) => Promise<T>): Promise<Result<T>> =>
+    toResult(() => task(connected().device.session));
 
   return {
     connectPort(port, info, onEvent, reopen) {
@@ -97,20 +91,23 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         };
         const open = (bridgePort: MessagePort, linkInfo: LinkInfo) =>
           watch(linkOverMessagePort(bridgePort as unknown as BridgePort, linkInfo));
-        const session = createSmpDeviceSession({
-          ...platform.session,
-          link: open(port, info),
-          reopen: reopen && (async () => {
-            const link = open(await reopen(), session.link);
-            if (connection) connection.link = link;
-            tell({ type: 'reconnected', link: { ...link.info } });
-            return link;
-          })
+        let first: MessagePort | undefined = port;
+        const device = await DeviceConnection.open({
+          session: platform.session,
+          reopenable: reopen !== undefined,
+          async openLink() {
+            const next = first ?? (await reopen!());
+            first = undefined;
+            return open(next, info);
+          },
+          onReopen: (link) => tell({ type: 'reconnected', link: { ...link.info } })
         });
-        connection = { session, link: session.client.link, closing: false };
+        connection = { device, closing: false };
         current = connection;
         try {
-          return await contact(session);
+          const line = await device.connect();
+          const session = device.session;
+          return { identity: await session.identity(), link: { ...session.link }, connection: line, family: describeFamily(session) };
         } catch (error) {
           await closeCurrent();
           throw error;
@@ -131,12 +128,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     preflight(image, options) {
       return call(async (session) => {
         idle();
-        // The procedure's own steps on a run that is never finished: same checks, nothing written or saved.
-        const run = createPhaseRunner(new Uint8Array(image), baseOptions(session, options), 'update');
-        const blocking = (await run.phase('identify', identify)) ?? (await run.phase('preflight', preflight));
-        const { checks, before } = run.ctx;
-        const { records, missing } = reviewChecklist(options.checklist);
-        return { identity: before, checks, status: blocking ? 'fail' : worstStatus(checks), blocking, checklist: records, missing };
+        return runPreflight(new Uint8Array(image), baseOptions(session, options));
       });
     },
     startUpdate(image, request, onState, onLog) {
@@ -145,9 +137,10 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         const controller = new AbortController();
         running = controller;
         monitored = undefined;
-        const watched: SmpDeviceSession = Object.assign(Object.create(session) as SmpDeviceSession, {
-          telemetry: async () => (monitored = await need(session, 'battery').telemetry())
-        });
+        const battery = session.battery;
+        const watched: DeviceSession = battery
+          ? Object.assign(Object.create(session) as DeviceSession, { battery: { telemetry: async () => (monitored = await battery.telemetry()) } })
+          : session;
         try {
           return await runUpdate(new Uint8Array(image), {
             ...baseOptions(watched, request),
@@ -172,18 +165,6 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         return restoreBackup(session, backup, await platform.technicianKey());
       })
   };
-}
-
-/** First contact; a silent device gets the link test, whose verdict (e.g. the baud it answers at) says why. */
-async function contact(session: SmpDeviceSession): Promise<ConnectedDevice> {
-  const connection = await session.connect();
-  try {
-    return { identity: await session.identity(), link: { ...session.link }, connection };
-  } catch (error) {
-    if (!isTransportLoss(error)) throw error;
-    await session.linkTest();
-    throw error;
-  }
 }
 
 /**
