@@ -189,4 +189,11 @@ export const enUpdate = {
   'reports.versions': 'Firmware {before} → package {package} → running {after}',
   'reports.download': 'Download the report (JSON)',
   'reports.print': 'Printable view',
+  // Device families (issue 10): operator readings, the bootloader's guarantees.
+  'preflight.readings': 'Readings entered by the operator',
+  'preflight.readingsIntro': 'This device cannot measure its pack. Read the state of charge and the temperature on the pack’s own display or with a meter; they are checked against the same limits and recorded in the report as entered by you. Then check again.',
+  'preflight.readingSoc': 'State of charge (%)',
+  'preflight.readingTemp': 'Pack temperature (°C)',
+  'preflight.noFallback': 'This device has no fallback bank: if the new firmware does not work, the tool cannot bring the old one back.',
+  'preflight.noBootloaderSignature': 'This device’s bootloader is not known to check signatures: only this tool’s check of the package protects it.',
 };

@@ -193,4 +193,11 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'reports.versions': 'Micrologiciel {before} → paquet {package} → en service {after}',
   'reports.download': 'Télécharger le rapport (JSON)',
   'reports.print': 'Version imprimable',
+  // Familles d'appareils (issue 10) : mesures saisies par l'opérateur, garanties du chargeur de démarrage.
+  'preflight.readings': "Mesures saisies par l'opérateur",
+  'preflight.readingsIntro': "Cet appareil ne peut pas mesurer sa batterie. Relevez l'état de charge et la température sur l'afficheur de la batterie ou avec un appareil de mesure ; elles sont vérifiées avec les mêmes limites et enregistrées dans le rapport comme saisies par vous. Puis vérifiez à nouveau.",
+  'preflight.readingSoc': 'État de charge (%)',
+  'preflight.readingTemp': 'Température de la batterie (°C)',
+  'preflight.noFallback': "Cet appareil n'a pas de banque de repli : si le nouveau micrologiciel ne fonctionne pas, l'outil ne peut pas revenir à l'ancien.",
+  'preflight.noBootloaderSignature': "On ne sait pas si le chargeur de démarrage de cet appareil vérifie les signatures : seule la vérification du paquet par l'outil le protège.",
 };

@@ -5,7 +5,7 @@
 import { describeError, type Lang } from '../../core/error-catalog';
 import type { ErrorData } from '../../core/errors';
 import type { CheckId, CheckResult, CheckStatus } from '../../core/update/checks/check-result';
-import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../core/update/checklist';
+import { CHECKLIST_ITEMS, type ChecklistItem, type ChecklistItemId } from '../../core/update/checklist';
 import type { MessageKey, MessageParams } from '../i18n/translate';
 
 export const CHECK_NAME: Record<CheckId, MessageKey> = {
@@ -58,6 +58,8 @@ export interface GateInput {
   blocking?: ErrorData;
   confirmed: readonly ChecklistItemId[];
   operator: string;
+  /** the checklist this device needs (checklistItems: with the unauthenticated acknowledgement); default the site checklist */
+  items?: readonly ChecklistItem[];
 }
 
 export interface GateReason {
@@ -85,7 +87,7 @@ export function updateGate(input: GateInput): Gate {
       if (failed.length === 0 && input.blocking) reasons.push({ key: 'preflight.gate.blocked', params: { code: input.blocking.code } });
     }
   }
-  const missing = CHECKLIST_ITEMS.filter((item) => !input.confirmed.includes(item.id));
+  const missing = (input.items ?? CHECKLIST_ITEMS).filter((item) => !input.confirmed.includes(item.id));
   if (missing.length > 0) reasons.push({ key: 'preflight.gate.checklist', params: { count: missing.length } });
   if (input.operator.trim() === '') reasons.push({ key: 'preflight.gate.operator' });
   return reasons.length === 0 ? { open: true } : { open: false, reasons };

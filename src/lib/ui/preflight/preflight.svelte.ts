@@ -5,6 +5,7 @@
 import { toErrorData, type ErrorData } from '$lib/core/errors';
 import type { TrustedKey } from '$lib/core/image/keys';
 import type { ChecklistAnswers, ChecklistItemId } from '$lib/core/update/checklist';
+import type { OperatorReadings } from '$lib/core/update/checks/operator-readings';
 import type { DeviceCalls, PreflightReport } from '$lib/platform/web/session/session-api';
 
 class Preflight {
@@ -16,12 +17,15 @@ class Preflight {
   imageId = $state<string | undefined>(undefined);
   confirmed = $state<ChecklistItemId[]>([]);
   operator = $state('');
+  /** a device without battery readings: SoC (%) and temperature (°C) read on site, as typed */
+  socPct = $state('');
+  tempC = $state('');
 
   async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trustedKeys: readonly TrustedKey[]): Promise<void> {
     this.checking = true;
     this.failure = undefined;
     try {
-      const result = await api.preflight(image.buffer, { trustedKeys: [...trustedKeys], checklist: this.answers() });
+      const result = await api.preflight(image.buffer, { trustedKeys: [...trustedKeys], checklist: this.answers(), operatorReadings: this.readings() });
       if (result.ok) this.report = result.value;
       else this.failure = result.error;
       this.imageId = image.id;
@@ -30,6 +34,13 @@ class Preflight {
     } finally {
       this.checking = false;
     }
+  }
+
+  /** The operator's readings when both are numbers; the pre-flight says what is missing otherwise. */
+  readings(): OperatorReadings | undefined {
+    const number = (text: string) => (text.trim() === '' ? NaN : Number(text.replace(',', '.')));
+    const reading = { socPct: number(this.socPct), tempC: number(this.tempC) };
+    return Number.isFinite(reading.socPct) && Number.isFinite(reading.tempC) ? reading : undefined;
   }
 
   answers(): ChecklistAnswers {

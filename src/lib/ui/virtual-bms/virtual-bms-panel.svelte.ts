@@ -1,7 +1,7 @@
 /** The fault panel's state: the board's status and the controls, run in the Virtual BMS worker. */
 import type { PowerLossTrigger } from '$lib/core/virtual-bms/virtual-bms';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
-import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus } from '$lib/platform/web/virtual-bms/virtual-bms-client';
+import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus, type VirtualFamily } from '$lib/platform/web/virtual-bms/virtual-bms-client';
 import type { MessageKey } from '../i18n/translate';
 
 class VirtualBmsPanel {
@@ -22,7 +22,7 @@ class VirtualBmsPanel {
   powerCycle = () => this.#run(() => virtualBms().powerCycle(), 'vbms.done');
   pullCable = () => this.#run(() => virtualBms().dropLines(), 'vbms.done');
   enrol = () => this.#run(() => virtualBms().enrolAppKey(), 'vbms.done');
-  factoryReset = (enrolAppKey: boolean) => this.#run(() => virtualBms().factoryReset({ enrolAppKey }), 'vbms.done');
+  factoryReset = (enrolAppKey: boolean, family: VirtualFamily = 'bms') => this.#run(() => virtualBms().factoryReset({ enrolAppKey, family }), 'vbms.done');
   powerLossAt = (trigger: PowerLossTrigger) => this.#run(() => virtualBms().powerLossAt(trigger), 'vbms.armed');
 
   async #run(call: () => Promise<Result<VirtualBmsStatus>>, done?: MessageKey): Promise<void> {
