@@ -7,7 +7,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail, isBmsError } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { renewSession } from './authenticate';
-import { reachDevice } from '../device-contact';
+import { isTransportLoss, reachDevice } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
 
@@ -27,8 +27,10 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
       for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
     } catch (error) {
       // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
-      // authentication and our reset, the session it ended refuses ours. Look at the device again.
-      if (attempt >= 3 || !isBmsError(error) || error.code !== 'SMP_ACCESS_DENIED') throw error;
+      // authentication and our reset, the session it ended refuses ours; if it lands during the
+      // authentication, that goes unanswered. Either way, look at the device again.
+      const selfReset = isBmsError(error) && (error.code === 'SMP_ACCESS_DENIED' || isTransportLoss(error));
+      if (attempt >= 3 || !selfReset) throw error;
       ctx.log('info', 'the device reset by itself meanwhile, which ended the session: looking at it again');
       identity = await reachDevice(ctx, 'fallback');
     }
