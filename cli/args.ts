@@ -6,7 +6,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isBmsError, toErrorData, type ErrorData } from '../src/lib/core/errors';
-import { describeError } from '../src/lib/core/error-catalog';
+import { describeError } from '../src/lib/i18n/translate';
+import { Interrupted, interruptedStatus } from './exit-status';
 
 /** A failure outside the image/device domains (missing file, refusing to overwrite): exit 1, no usage. */
 export class CliError extends Error {
@@ -94,6 +95,10 @@ export async function runCommand(usage: string, io: CliIo, body: () => Promise<n
     if (error instanceof HelpRequested) {
       io.out(`${usage}\n`);
       return 0;
+    }
+    if (error instanceof Interrupted) {
+      io.err(errorText(error.toData()));
+      return interruptedStatus(error.by);
     }
     if (error instanceof CliError) {
       io.err(`error: ${error.message}\n${error instanceof UsageError ? `\n${usage}\n` : ''}`);

@@ -1,5 +1,6 @@
 /** The table of subcommands. Each module exports `{ summary, run(argv) → exit code }`. */
 import * as backup from './commands/backup';
+import * as canScan from './commands/can-scan';
 import * as flash from './commands/flash';
 import * as info from './commands/info';
 import * as inspect from './commands/inspect';
@@ -33,5 +34,6 @@ export const COMMANDS: Record<string, Command> = {
   upload,
   state,
   reset,
-  sim
+  sim,
+  'can-scan': canScan
 };

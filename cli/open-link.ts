@@ -17,6 +17,7 @@ import type { TechnicianSigner } from '../src/lib/core/family/technician-signer'
 import { openSerialPortLink } from '../src/lib/platform/node/serialport-link';
 import { UsageError, parseInteger } from './args';
 import type { DeviceValues } from './commands/device-options';
+import { Interrupted } from './exit-status';
 
 export const JSON_OPTION = { json: { type: 'boolean' } } as const;
 
@@ -123,8 +124,9 @@ export class DeviceConnection {
 }
 
 /**
- * Opens the device, runs `task`, and closes the link whatever happens. Ctrl-C aborts the signal given to
- * the task (an upload then stops cleanly and can be resumed by running the command again).
+ * Opens the device, runs `task`, and closes the link whatever happens. Ctrl-C (SIGINT) and SIGTERM abort
+ * the signal given to the task (an upload then stops cleanly and can be resumed by running the command
+ * again; `flash` stops where it is, reads the device back and says what runs).
  */
 export async function withDevice<T>(
   settings: LinkSettings,
@@ -134,18 +136,25 @@ export async function withDevice<T>(
   how: { detect?: boolean; family?: Omit<FamilySessionOptions, 'link' | 'reopen'> } = {}
 ): Promise<T> {
   const stop = new AbortController();
-  const onInterrupt = () => stop.abort();
+  const onInterrupt = () => stop.abort(new Interrupted('SIGINT'));
+  const onTerminate = () => stop.abort(new Interrupted('SIGTERM'));
   process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onTerminate);
   const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
   try {
     const device = await DeviceConnection.open(settings, deps, how.family);
     try {
       if (how.detect ?? true) await device.connect();
       return await task(device, signal);
+    } catch (error) {
+      // Whatever the command was doing when Ctrl-C or SIGTERM came, it ends as that stop (130 / 143).
+      if (signal.aborted && signal.reason instanceof Interrupted) throw signal.reason;
+      throw error;
     } finally {
       await device.close();
     }
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
   }
 }

@@ -2,60 +2,37 @@
  * flash, backup, restore and integrity as a technician runs them, against the virtual BMS (through the
  * link layer's line model, injected where the serial port would be opened).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/lib/core/error-catalog';
+import { describeError } from '../../src/lib/i18n/translate';
 import { makeTestFirmware } from '../../src/lib/core/virtual-bms/firmware-behaviour';
-import { TECHNICIAN_TEST_SECRET_KEY, VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
-import { createVirtualBms, type VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';
-import { privateKeyToPem, publicKeyToPem } from '../../src/lib/core/image/keys';
-import { connectPacedLink } from '../../src/lib/core/link/paced-link';
-import { BENCH_SESSION, BENCH_TIMINGS, fastClock, untilRunning } from '../../src/lib/core/update/testing/virtual-bench';
-import type { DeviceCommandDeps } from '../open-link';
+import type { VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';
+import { createCliBench, type CliBench } from '../testing/cli-bench';
 import * as backup from './backup';
 import * as flash from './flash';
 import * as integrity from './integrity';
 import * as restore from './restore';
 
-const SPEED = 10;
+let bench: CliBench;
 let dir: string;
 let bms: VirtualBms;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'bms-cli-'));
-  bms = createVirtualBms({ clock: fastClock(SPEED) });
-  await untilRunning(bms);
-  await writeFile(join(dir, 'technician.pem'), privateKeyToPem(TECHNICIAN_TEST_SECRET_KEY));
-  await writeFile(join(dir, 'vendor.pub.pem'), publicKeyToPem(VENDOR_TEST_KEY.publicKey));
+  bench = await createCliBench();
+  ({ dir, bms } = bench);
 });
-afterEach(async () => {
-  await bms.powerOff();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => bench.close());
 
-const deps = (): DeviceCommandDeps & { timings: typeof BENCH_TIMINGS } => ({
-  openLink: async () => connectPacedLink(bms.port, { pace: false }),
-  session: { ...BENCH_SESSION, deviceClockRate: SPEED },
-  timings: BENCH_TIMINGS
-});
-
-async function cli(command: { run: (argv: string[], io: never, deps: never) => Promise<number> }, argv: string[]) {
-  const result = { code: -1, out: '', err: '', progress: '' };
-  const io = { out: (t: string) => (result.out += t), err: (t: string) => (result.err += t), progress: { write: (t: string) => (result.progress += t), isTTY: false } };
-  result.code = await command.run(argv, io as never, deps() as never);
-  return result;
-}
-
-const common = () => ['--port', 'virtual', '--data', dir];
+const cli = (command: Parameters<CliBench['cli']>[0], argv: string[]) => bench.cli(command, argv);
+const common = () => bench.common();
 
 describe('bms-flasher device commands', () => {
   it('R16 R27 flash runs the whole procedure, shows progress, writes a printable report and exits 0', async () => {
     const image = join(dir, 'fw.img');
     await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2, size: 20_000 }));
     const report = join(dir, 'report.html');
-    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--yes', '--operator', 'A. Martin', '--report', report, image]);
+    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--checklist-confirmed-by', 'A. Martin', '--report', report, image]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('== transfer');
@@ -72,7 +49,7 @@ describe('bms-flasher device commands', () => {
   it('R21 flash exits with the outcome status and prints the diagnosis and fix', async () => {
     const image = join(dir, 'fw.img');
     await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2, behaviour: { bootLoop: true } }));
-    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--yes', image]);
+    const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), '--checklist-confirmed-by', 'A. Martin', image]);
     expect(r.code).toBe(5);
     expect(r.out).toContain('UPDATE_BOOT_LOOP');
     expect(r.out).toContain('diagnosis: Check the hardware compatibility matrix');
@@ -82,7 +59,7 @@ describe('bms-flasher device commands', () => {
   it('R14 flash with a --key file that does not exist names the missing key, nothing written', async () => {
     const image = join(dir, 'fw.img');
     await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2 }));
-    const r = await cli(flash, [...common(), '--key', join(dir, 'nope.pem'), '--yes', image]);
+    const r = await cli(flash, [...common(), '--key', join(dir, 'nope.pem'), '--checklist-confirmed-by', 'A. Martin', image]);
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/^UPDATE_TECHNICIAN_KEY_MISSING: /);
     expect(r.err).toContain(`\n  fix: ${describeError('UPDATE_TECHNICIAN_KEY_MISSING').fix}\n`);
@@ -90,7 +67,7 @@ describe('bms-flasher device commands', () => {
     expect(bms.flashOps().upload ?? 0).toBe(0);
   });
 
-  it('R04 flash without --yes and without a terminal is blocked by the checklist, nothing written', async () => {
+  it('R04 flash without --checklist-confirmed-by and without a terminal is blocked by the checklist, nothing written', async () => {
     const image = join(dir, 'fw.img');
     await writeFile(image, makeTestFirmware({ version: '1.1.0', securityCounter: 2 }));
     const r = await cli(flash, [...common(), '--trust', join(dir, 'vendor.pub.pem'), image]);

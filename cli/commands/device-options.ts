@@ -65,31 +65,27 @@ export async function loadTechnician(path: string | undefined, values: DeviceVal
   }
 }
 
-/** Asks on the terminal; without one (scripts, CI) the answer is no unless --yes was given. */
-export async function askYes(io: CliIo, question: string): Promise<boolean> {
+/** Asks on the terminal; without one (scripts, CI) the answer is no, and `hint` says which option answers. */
+export async function askYes(io: CliIo, question: string, hint = '--yes'): Promise<boolean> {
+  return /^y(es)?$/i.test((await ask(io, `${question} [y/N]`, hint)) ?? '');
+}
+
+/** A line typed on the terminal, trimmed; undefined without a terminal. */
+export async function ask(io: CliIo, question: string, hint: string): Promise<string | undefined> {
   if (!process.stdin.isTTY) {
-    io.err(`${question} [no terminal: answer with --yes]\n`);
-    return false;
+    io.err(`${question} [no terminal: answer with ${hint}]\n`);
+    return undefined;
   }
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    return (await rl.question(`${question} `)).trim();
   } finally {
     rl.close();
   }
 }
 
 /** Asks for a number on the terminal; undefined without one (scripts, CI) or for an empty answer. */
-export async function askNumber(io: CliIo, question: string): Promise<number | undefined> {
-  if (!process.stdin.isTTY) {
-    io.err(`${question}: no terminal to ask on\n`);
-    return undefined;
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    const answer = (await rl.question(`${question}: `)).trim().replace(',', '.');
-    return answer === '' || !Number.isFinite(Number(answer)) ? undefined : Number(answer);
-  } finally {
-    rl.close();
-  }
+export async function askNumber(io: CliIo, question: string, hint: string): Promise<number | undefined> {
+  const answer = (await ask(io, question, hint))?.replace(',', '.');
+  return answer === undefined || answer === '' || !Number.isFinite(Number(answer)) ? undefined : Number(answer);
 }

@@ -1,47 +1,51 @@
 /** `bms-flasher flash`: the whole safe update procedure on a serial port (GitHub issue 5). */
 import { writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { renderReportHtml, renderReportText } from '../../src/lib/core/report/render-report';
 import { exportReportJson } from '../../src/lib/core/report/update-report';
+import { verdictText } from '../../src/lib/core/report/verdict';
 import { CHECKLIST_ITEMS, NO_AUTHENTICATION_ITEM, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
 import type { OperatorReadings } from '../../src/lib/core/update/checks/operator-readings';
-import type { DeviceSession } from '../../src/lib/core/family/device-session';
 import { runUpdate } from '../../src/lib/core/update/run-update';
+import { translate } from '../../src/lib/i18n/translate';
 import type { FinalState, LogEntry, UpdateState } from '../../src/lib/core/update/update-state';
 import type { UpdateTimings } from '../../src/lib/core/update/update-timings';
 import { UsageError, errorText, parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
+import { EXIT_TABLE, flashExitStatus, stoppedBy, type StopSignal } from '../exit-status';
 import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
 import { createProgressBar, type ProgressBar, type ProgressOutput } from '../progress-bar';
-import { DEVICE_OPTIONS, DEVICE_USAGE, askNumber, askYes, loadTechnician, loadTrustedKeys, openStores } from './device-options';
+import { DEVICE_OPTIONS, DEVICE_USAGE, ask, askNumber, askYes, loadTechnician, loadTrustedKeys, openStores } from './device-options';
 import type { UploadIo } from './upload';
 
 export const summary = 'update a BMS safely: checks, backup, transfer, test boot, self-test, confirm or fall back';
 
-const usage = `usage: bms-flasher flash --port PATH [--baud N] [--key technician.pem] [--trust vendor.pem]... image.img
+const usage = `usage: bms-flasher flash --port PATH [--baud N] [--key technician.pem] [--trust vendor.pem]...
+                          [--checklist-confirmed-by NAME] [--report FILE] image.img
 
 ${DEVICE_USAGE}
   --key FILE      technician key (PEM) for the authenticated session; default DATA/technician.pem
   --trust FILE    a developer public key the package must be signed with (repeat); DATA/trusted-keys/*.pem too
-  --operator NAME who performs the update, for the report (default: the login name)
-  --yes           confirm the site checklist without questions (no flammables, reliable power, interface)
+  --checklist-confirmed-by NAME
+                  NAME checked the site for this update (no flammables, reliable power, interface suits the
+                  site); recorded in the report. Without it the checklist is asked on the terminal, and
+                  without a terminal the update is blocked. --yes does not confirm it.
   --report FILE   also write the report: .html (printable), .json, or text for any other name
-  --operator-soc PCT     a device that cannot measure its pack (stock mcumgr): the state of charge read
-  --operator-temp C      on site, checked against the same limits and recorded as entered by the operator
-                         (asked on a terminal when not given)
-  --allow-unauthenticated  update a device without an authenticated maintenance session (refused
-                         otherwise); the report records the acknowledgement
+  --operator-soc PCT, --operator-temp C
+                  a device that cannot measure its pack (stock mcumgr): the state of charge and the
+                  temperature read on site, checked against the same limits and recorded as entered by
+                  the operator (asked on a terminal when not given)
+  --allow-unauthenticated
+                  update a device without an authenticated maintenance session (refused otherwise);
+                  the report records the acknowledgement
   --setting NAME  a stock device's setting to back up through its settings group (repeat)
   --file PATH     a stock device's file to back up through its file-system group (repeat)
 
-Exit status: 0 updated, 3 blocked before any write, 4 aborted before activation, 5 rolled back (proven),
-6 device state not proven (use recovery), 1 other errors, 2 usage.`;
+${EXIT_TABLE}`;
 
 const options = {
   ...DEVICE_OPTIONS,
   key: { type: 'string', short: 'k' },
   trust: { type: 'string', multiple: true },
-  operator: { type: 'string' },
-  yes: { type: 'boolean', short: 'y' },
+  'checklist-confirmed-by': { type: 'string' },
   report: { type: 'string' },
   'operator-soc': { type: 'string' },
   'operator-temp': { type: 'string' },
@@ -50,20 +54,26 @@ const options = {
   file: { type: 'string', multiple: true }
 } as const;
 
-const EXIT: Record<FinalState['outcome'], number> = { updated: 0, blocked: 3, aborted: 4, 'rolled-back': 5, failed: 6 };
-
 export function run(argv: string[], io: UploadIo = processIo, deps: DeviceCommandDeps & { timings?: Partial<UpdateTimings> } = {}): Promise<number> {
   return runCommand(usage, io, async () => {
+    // The site checklist is confirmed by a person, each time: a blanket --yes would tick it unseen.
+    if (argv.includes('--yes') || argv.includes('-y')) {
+      throw new UsageError('--yes does not confirm the site checklist: give --checklist-confirmed-by NAME (who checked the site)');
+    }
     const { values, positionals } = parseCommandLine(argv, options, 1);
     const settings = linkSettings(values);
     const image = readBytes(positionals[0]);
     const trustedKeys = loadTrustedKeys(values.trust ?? [], values);
     const technicianKey = await loadTechnician(values.key, values);
-    const operator = values.operator ?? userInfo().username;
+    const checklist = await siteChecklist(io, values['checklist-confirmed-by']);
     const given = operatorReadingsOf(values['operator-soc'], values['operator-temp']);
-    const family = { settingNames: values.setting, files: values.file };
+    let stopSignal: StopSignal | undefined;
     const final = await withDevice(settings, deps, async ({ session }, signal) => {
-      const checklist = await siteChecklist(io, operator, values.yes ?? false, session, values['allow-unauthenticated'] ?? false);
+      // Only the explicit flag acknowledges a device nobody authenticates to; the site checklist does not.
+      if (!session.auth && values['allow-unauthenticated']) {
+        io.out(`checklist (${NO_AUTHENTICATION_ITEM.requirement}, acknowledged by --allow-unauthenticated): ${translate('en', NO_AUTHENTICATION_ITEM.text)}\n`);
+        checklist.confirmed.push(NO_AUTHENTICATION_ITEM.id);
+      }
       const operatorReadings = session.battery ? undefined : (given ?? (await askReadings(io)));
       const progress = progressPrinter(io, io.progress ?? { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY, columns: process.stderr.columns });
       const result = await runUpdate(image, {
@@ -80,26 +90,30 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
         log: progress.log
       });
       progress.end();
+      stopSignal = stoppedBy(signal);
       return result;
-    }, { family });
+    }, { family: { settingNames: values.setting, files: values.file } });
     if (values.report) writeReport(values.report, final);
     io.out(outcomeText(final));
-    return EXIT[final.outcome];
+    return flashExitStatus(final, stopSignal);
   });
 }
 
-async function siteChecklist(io: CliIo, operator: string, yes: boolean, session: DeviceSession, allowUnauthenticated: boolean): Promise<ChecklistAnswers> {
+/** R04 R05: confirmed by the named person, or item by item on the terminal; the report records who. */
+async function siteChecklist(io: CliIo, confirmedBy: string | undefined): Promise<ChecklistAnswers> {
+  const at = () => new Date().toISOString();
+  if (confirmedBy !== undefined) {
+    if (!confirmedBy.trim()) throw new UsageError('--checklist-confirmed-by needs the name of who checked the site');
+    for (const item of CHECKLIST_ITEMS) io.out(`checklist (confirmed by ${confirmedBy}): ${translate('en', item.text)}\n`);
+    return { operator: confirmedBy.trim(), confirmed: CHECKLIST_ITEMS.map((item) => item.id), at: at() };
+  }
+  const hint = '--checklist-confirmed-by NAME';
   const confirmed: ChecklistAnswers['confirmed'] = [];
   for (const item of CHECKLIST_ITEMS) {
-    if (yes) io.out(`checklist (${item.requirement}, confirmed by --yes): ${item.en}\n`);
-    if (yes || (await askYes(io, `${item.requirement} ${item.en}`))) confirmed.push(item.id);
+    if (await askYes(io, translate('en', item.text), hint)) confirmed.push(item.id);
   }
-  // Only the explicit flag acknowledges a device nobody authenticates to; --yes does not.
-  if (!session.auth && allowUnauthenticated) {
-    io.out(`checklist (${NO_AUTHENTICATION_ITEM.requirement}, acknowledged by --allow-unauthenticated): ${NO_AUTHENTICATION_ITEM.en}\n`);
-    confirmed.push(NO_AUTHENTICATION_ITEM.id);
-  }
-  return { operator, confirmed, at: new Date().toISOString() };
+  const name = confirmed.length > 0 ? await ask(io, 'Your name, recorded in the report as who checked the site:', hint) : undefined;
+  return { operator: name || 'nobody (checklist not confirmed)', confirmed: name ? confirmed : [], at: at() };
 }
 
 function operatorReadingsOf(soc: string | undefined, temp: string | undefined): OperatorReadings | undefined {
@@ -113,9 +127,10 @@ function operatorReadingsOf(soc: string | undefined, temp: string | undefined): 
 
 /** On a terminal, the readings the device cannot take; without one they stay missing and the pre-flight says so. */
 async function askReadings(io: CliIo): Promise<OperatorReadings | undefined> {
+  const hint = '--operator-soc PCT --operator-temp C';
   io.out('this device cannot measure its pack: read the state of charge and the temperature on site\n');
-  const socPct = await askNumber(io, 'state of charge, %');
-  const tempC = socPct === undefined ? undefined : await askNumber(io, 'pack temperature, °C');
+  const socPct = await askNumber(io, 'State of charge read on the pack, %:', hint);
+  const tempC = socPct === undefined ? undefined : await askNumber(io, 'Pack temperature, °C:', hint);
   return socPct === undefined || tempC === undefined ? undefined : { socPct, tempC };
 }
 
@@ -130,14 +145,8 @@ function writeReport(path: string, final: FinalState): void {
 
 function outcomeText(final: FinalState): string {
   const { report } = final;
-  const lines = [`\nreport ${report.id} saved (outcome: ${final.outcome})`];
-  if (final.phase === 'done' && final.outcome === 'updated') {
-    lines.push(`OK: ${report.firmwareAfter?.version} runs and is confirmed`);
-    if (!report.returnToService) lines.push('NOT ready for service: see the problem below');
-    if (report.configChanges?.length) lines.push(`${report.configChanges.length} setting(s) differ from backup ${report.backupId}: run \`bms-flasher restore\` with it if needed`);
-  }
   const problem = final.phase === 'failed' ? final.error : final.cause;
-  return `${lines.join('\n')}\n${problem ? errorText(problem) : ''}`;
+  return `\nreport ${report.id} saved (outcome: ${final.outcome})\n${verdictText(report)}\n${problem ? errorText(problem) : ''}`;
 }
 
 /** Phases and log lines as they happen; the shared transfer bar while the image is sent (R16). */

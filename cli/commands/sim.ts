@@ -9,6 +9,9 @@ import { createVirtualBms, type VirtualBms, type VirtualBmsState } from '../../s
 import { createFieldRoom, FIELD_ROOMS, type FieldFamily, type FieldRoomState } from '../../src/lib/core/virtual-bms/field-rooms';
 import { createLibreSolarBms } from '../../src/lib/core/virtual-bms/libresolar/libresolar-bms';
 import { isLibreSolarBoard, LIBRESOLAR_BOARDS } from '../../src/lib/core/virtual-bms/libresolar/libresolar-boards';
+import { CAN_BITRATES } from '../../src/lib/core/link/can/can-frame';
+import { VirtualCanBus } from '../../src/lib/core/virtual-bms/can/virtual-can-bus';
+import { VirtualSlcanAdapter } from '../../src/lib/core/virtual-bms/can/virtual-slcan-adapter';
 import type { DevicePort } from '../../src/lib/core/link/device-port';
 import { connectPacedLink } from '../../src/lib/core/link/paced-link';
 import { SmpClient } from '../../src/lib/core/protocol/smp/smp-client';
@@ -43,7 +46,11 @@ screen).
   --no-swap        mcumgr: a bootloader that never swaps (slot 1 stays pending, slot 0 runs again)
   --settings KIND  mcumgr: keep example settings in the settings group ("group"), in a file on the
                    file-system group ("file", /lfs/settings.txt) or both ("both")
-  --board NAME     libresolar: the board and its bootloader (${Object.keys(LIBRESOLAR_BOARDS).join(', ')}; default 16s100-sc)
+  --board NAME     libresolar: the board and its bootloader (${Object.keys(LIBRESOLAR_BOARDS).join(', ')}; default 16s100-sc,
+                   bms-c1 with --can)
+  --can            libresolar: a USB-CAN adapter (SLCAN) on the pty instead of the serial port, the board as
+                   node 0x01 on the bus behind it (ThingSet binary over ISO-TP; bms-c1 or 8s50-ic)
+  --bitrate N      with --can: the bus bit rate (default 500000; the adapter must be opened at the same)
 
 Runs until Ctrl-C or SIGTERM.`;
 
@@ -55,7 +62,9 @@ const options = {
   enrol: { type: 'string' },
   'no-swap': { type: 'boolean' },
   settings: { type: 'string' },
-  board: { type: 'string' }
+  board: { type: 'string' },
+  can: { type: 'boolean' },
+  bitrate: { type: 'string' }
 } as const;
 
 export interface SimOptions {
@@ -71,6 +80,10 @@ export interface SimOptions {
   settings?: 'group' | 'file' | 'both';
   /** libresolar: the board */
   board?: string;
+  /** libresolar: on a CAN bus behind a virtual SLCAN adapter */
+  can?: boolean;
+  /** with can: the bus bit rate */
+  bitrate?: number;
 }
 
 /** What every room looks like to this command. */
@@ -90,7 +103,7 @@ interface Family {
   /** the device options this family takes (others are refused) */
   options: (keyof SimOptions)[];
   /** a line that must be paced for the device to work (its receiver locks while it answers) */
-  defaultBaud?: number;
+  defaultBaud?: number | ((settings: SimOptions) => number | undefined);
   create(settings: SimOptions, state: unknown): SimDevice;
 }
 
@@ -155,9 +168,12 @@ const FAMILIES = {
     }
   },
   libresolar: {
-    options: ['board'],
-    defaultBaud: 115200,
+    options: ['board', 'can', 'bitrate'],
+    // its UART locks while it answers; a USB-CAN adapter is a CDC device with no line to pace
+    defaultBaud: (settings) => (settings.can ? undefined : 115200),
     create: (settings, state) => {
+      if (settings.can) return libreSolarOnCan(settings, state);
+      if (settings.bitrate !== undefined) throw new UsageError('--bitrate needs --can');
       const board = settings.board ?? '16s100-sc';
       if (!isLibreSolarBoard(board)) throw new UsageError(`--board ${board}: use ${Object.keys(LIBRESOLAR_BOARDS).join(' or ')}`);
       if (state !== undefined) throw new UsageError('--state does not apply to --family libresolar (its Conf lives in the room only)');
@@ -175,6 +191,37 @@ const FAMILIES = {
 } satisfies Record<string, Family>;
 
 export type FamilyName = keyof typeof FAMILIES;
+
+/** A LibreSolar CAN board as node 0x01 on a paced virtual bus, a virtual SLCAN adapter on the pty. */
+function libreSolarOnCan(settings: SimOptions, state: unknown): SimDevice {
+  const board = settings.board ?? 'bms-c1';
+  if (!isLibreSolarBoard(board) || !LIBRESOLAR_BOARDS[board].can) {
+    const canBoards = Object.values(LIBRESOLAR_BOARDS).filter((b) => b.can).map((b) => b.id);
+    throw new UsageError(`--board ${board} with --can: use ${canBoards.join(' or ')} (the boards with ThingSet over CAN)`);
+  }
+  if (state !== undefined) throw new UsageError('--state does not apply to --family libresolar (its Conf lives in the room only)');
+  const bitrate = settings.bitrate ?? 500_000;
+  if (!(CAN_BITRATES as readonly number[]).includes(bitrate)) throw new UsageError(`--bitrate ${bitrate}: use one of ${CAN_BITRATES.join(', ')}`);
+  const bus = new VirtualCanBus({ bitrate, pace: true });
+  const adapter = new VirtualSlcanAdapter(bus);
+  const bms = createLibreSolarBms({ board, can: { bus } });
+  const { deviceType, bootloader } = bms.board;
+  return {
+    port: adapter,
+    ready: async () => {
+      // Its address claim goes out when the firmware has started.
+      while (bms.status !== 'app') await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    describe: () =>
+      `virtual LibreSolar ${deviceType} as CAN node 0x${bms.canAddress!.toString(16).padStart(2, '0')} at ${bitrate / 1000} kbit/s behind a virtual SLCAN adapter, ` +
+      `MCUboot ${bootloader.mode}${bootloader.canRevert ? ' with revert' : ', no revert'}; ThingSet binary over ISO-TP`,
+    powerOff: () => bms.powerOff()
+  };
+}
+
+function defaultBaudOf(family: Family, settings: SimOptions): number | undefined {
+  return typeof family.defaultBaud === 'function' ? family.defaultBaud(settings) : family.defaultBaud;
+}
 
 /** Until the device answers an echo on its own UART, or fails after `timeoutMs` (a bootloader swap takes seconds). */
 async function untilAnswering(port: DevicePort, timeoutMs = 60_000): Promise<void> {
@@ -218,7 +265,7 @@ export async function startSim(settings: SimOptions): Promise<Sim> {
   if (technicianKey) await device.bms?.enrolTechnicianKey(technicianKey);
   // A client may open the path the moment it exists: it must find a device that answers.
   await device.ready();
-  const bridge = await startPtyBridge(device.port, { path: settings.pty, baudRate: settings.baudRate ?? family.defaultBaud });
+  const bridge = await startPtyBridge(device.port, { path: settings.pty, baudRate: settings.baudRate ?? defaultBaudOf(family, settings) });
   let stopping: Promise<void> | undefined;
   return {
     device,
@@ -257,6 +304,7 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
     const { values } = parseCommandLine(argv, options, 0);
     if (!values.pty) throw new UsageError('--pty is required');
     const baudRate = parseInteger(values.baud, 'baud');
+    const bitrate = parseInteger(values.bitrate, 'bitrate');
     if (baudRate !== undefined && baudRate <= 0) throw new UsageError('--baud must be greater than 0');
     const settings: SimOptions = {
       pty: values.pty,
@@ -266,14 +314,16 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
       enrolPath: values.enrol,
       noSwap: values['no-swap'],
       settings: settingsKind(values.settings),
-      board: values.board
+      board: values.board,
+      can: values.can,
+      bitrate
     };
     checkFamilyOptions(settings);
     const sim = await startSim(settings);
     io.out(`${sim.summary}\n`);
     if (sim.enrolled) io.out(`enrolled technician key ${sim.enrolled}\n`);
     const family: Family = FAMILIES[settings.family ?? 'bms'];
-    const paced = settings.baudRate ?? family.defaultBaud;
+    const paced = settings.baudRate ?? defaultBaudOf(family, settings);
     io.out(`listening on ${sim.bridge.path} (${paced ? `${paced} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
     const stoppedBy = await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]);
     await sim.stop();
@@ -299,7 +349,9 @@ const OPTION_NAMES: Partial<Record<keyof SimOptions, string>> = {
   enrolPath: '--enrol',
   noSwap: '--no-swap',
   settings: '--settings',
-  board: '--board'
+  board: '--board',
+  can: '--can',
+  bitrate: '--bitrate'
 };
 
 /** A device option of another family is a mistake worth saying, not something to ignore. */

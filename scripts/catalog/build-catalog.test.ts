@@ -8,7 +8,7 @@ import { VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { formatVersion } from '../../src/lib/core/image/version';
 import { verifyImage } from '../../src/lib/core/image/verify-image';
 import { buildCatalog, VENDOR_KEY_FILE, vendorKeyPem } from './build-catalog';
-import { catalogForDevice, parseCatalog } from '../../src/lib/ui/catalog/catalog';
+import { catalogForDevice, caveatsOf, parseCatalog } from '../../src/lib/ui/catalog/catalog';
 
 const DIR = new URL('../../static/firmware/', import.meta.url);
 const built = buildCatalog();
@@ -43,6 +43,19 @@ describe('firmware catalog (static/firmware)', () => {
     }
   });
 
+  it('R07 a technician sees the stable release first; settings reset and bootloader needs after it; test builds apart', () => {
+    const device = { model: DEFAULT_IDENTITY.model, hwRev: DEFAULT_IDENTITY.hwRev, bootloader: '2.1.0' };
+    const { releases, tests } = catalogForDevice(built.catalog, device);
+    expect(releases.map((i) => i.id)).toEqual(['vbms-1.1.0', 'vbms-2.0.0-new-bootloader', 'vbms-1.4.0-config-reset']);
+    expect(tests.map((i) => i.id)).toEqual(['vbms-1.3.0-boot-loop', 'vbms-1.2.0-selftest-fail', 'vbms-0.9.0']);
+    const byId = Object.fromEntries(releases.map((i) => [i.id, caveatsOf(i, device)]));
+    expect(byId['vbms-1.1.0']).toEqual([]);
+    expect(byId['vbms-1.4.0-config-reset']).toEqual([{ kind: 'resets-settings' }]);
+    expect(byId['vbms-2.0.0-new-bootloader']).toEqual([{ kind: 'needs-bootloader', required: '3.0.0', installed: '2.1.0' }]);
+    // A device whose bootloader is new enough gets the major release first.
+    expect(catalogForDevice(built.catalog, { ...device, bootloader: '3.0.0' }).releases[0].id).toBe('vbms-2.0.0-new-bootloader');
+  });
+
   it('covers the demo cases: a good release, self-test failure, boot loop, config reset, other revision, downgrade', () => {
     const byId = Object.fromEntries(built.files.map((f) => [f.path.replace(/\.bin$/, ''), f.bytes]));
     const behaviour = (id: string) => readFirmwareBehaviour(byId[id].subarray(0x200));
@@ -51,12 +64,13 @@ describe('firmware catalog (static/firmware)', () => {
     expect(behaviour('vbms-1.3.0-boot-loop').bootLoop).toBe(true);
     expect(behaviour('vbms-1.4.0-config-reset').resetConfig).toBe(true);
 
-    const device = { model: DEFAULT_IDENTITY.model, hwRev: DEFAULT_IDENTITY.hwRev };
-    const { forDevice, others } = catalogForDevice(built.catalog, device);
+    const device = { model: DEFAULT_IDENTITY.model, hwRev: DEFAULT_IDENTITY.hwRev, bootloader: '2.1.0' };
+    const { releases, tests, others } = catalogForDevice(built.catalog, device);
     expect(others.map((i) => i.id)).toEqual(['vbms-1.1.0-rev-c']);
-    expect(forDevice[0].id).toBe('vbms-1.4.0-config-reset');
-    expect(forDevice.find((i) => i.id === 'vbms-0.9.0')!.securityCounter).toBeLessThan(1);
-    expect(catalogForDevice(built.catalog, {}).forDevice).toHaveLength(built.files.length);
+    expect(tests.find((i) => i.id === 'vbms-0.9.0')!.securityCounter).toBeLessThan(1);
+    const all = catalogForDevice(built.catalog, {});
+    expect(all.releases.length + all.tests.length).toBe(built.files.length);
+    expect(releases.length + tests.length + others.length).toBe(built.files.length);
   });
 
   it('drops malformed entries and refuses what is not a catalog', () => {

@@ -9,7 +9,7 @@ import { DEFAULT_IDENTITY, formatBootloaderVersion } from '../../src/lib/core/vi
 import { makeTestFirmware, type FirmwareBehaviour } from '../../src/lib/core/virtual-bms/firmware-behaviour';
 import { parseImage } from '../../src/lib/core/image/parse-image';
 import { publicKeyToPem } from '../../src/lib/core/image/keys';
-import { formatVersion } from '../../src/lib/core/image/version';
+import { formatVersion, parseVersion } from '../../src/lib/core/image/version';
 import { VENDOR_TEST_KEY } from '../../src/lib/core/image/test-keys';
 import { CATALOG_FORMAT, type CatalogImage, type CatalogText, type FirmwareCatalog } from '../../src/lib/ui/catalog/catalog';
 
@@ -22,6 +22,11 @@ interface Release {
   securityCounter: number;
   hwRevisions: string[];
   safetyCritical?: boolean;
+  /** test and fault-demonstration builds are listed apart from the releases */
+  kind?: CatalogImage['kind'];
+  resetsSettings?: boolean;
+  /** "major.minor.revision"; the virtual BMS's own bootloader by default */
+  minBootloader?: string;
   behaviour?: Partial<FirmwareBehaviour>;
   releasedAt: string;
   releaseNotes: CatalogText;
@@ -49,11 +54,12 @@ const RELEASES: readonly Release[] = [
     version: '1.2.0',
     securityCounter: 2,
     hwRevisions: [REV],
+    kind: 'test',
     behaviour: { selfTestFailures: ['voltage_calibration'] },
     releasedAt: '2026-04-10',
     releaseNotes: {
-      en: 'TEST BUILD: its voltage calibration self-test fails after boot, so the device falls back to the previous firmware (R19).',
-      fr: "VERSION DE TEST : son autotest d'étalonnage de tension échoue après le démarrage, l'appareil revient donc au firmware précédent (R19)."
+      en: 'TEST BUILD: its voltage calibration self-test fails after boot, so the device falls back to the previous firmware.',
+      fr: "VERSION DE TEST : son autotest d'étalonnage de tension échoue après le démarrage, l'appareil revient donc au firmware précédent."
     }
   },
   {
@@ -61,6 +67,7 @@ const RELEASES: readonly Release[] = [
     version: '1.3.0',
     securityCounter: 2,
     hwRevisions: [REV],
+    kind: 'test',
     behaviour: { bootLoop: true },
     releasedAt: '2026-05-05',
     releaseNotes: {
@@ -73,11 +80,24 @@ const RELEASES: readonly Release[] = [
     version: '1.4.0',
     securityCounter: 2,
     hwRevisions: [REV],
+    resetsSettings: true,
     behaviour: { resetConfig: true },
     releasedAt: '2026-06-01',
     releaseNotes: {
       en: 'New settings layout: the settings return to their defaults at first start. Restore your backup afterwards.',
       fr: 'Nouvelle organisation des réglages : ils reviennent aux valeurs par défaut au premier démarrage. Restaurez ensuite votre sauvegarde.'
+    }
+  },
+  {
+    id: 'vbms-2.0.0-new-bootloader',
+    version: '2.0.0',
+    securityCounter: 2,
+    hwRevisions: [REV],
+    minBootloader: '3.0.0',
+    releasedAt: '2026-07-01',
+    releaseNotes: {
+      en: 'Next major release: needs bootloader 3.0.0 or newer, which only the factory can install. Boards with an older bootloader stay on 1.1.0.',
+      fr: "Prochaine version majeure : demande un chargeur d'amorçage 3.0.0 ou plus récent, que seule l'usine peut installer. Les cartes au chargeur plus ancien restent en 1.1.0."
     }
   },
   {
@@ -95,11 +115,12 @@ const RELEASES: readonly Release[] = [
     id: 'vbms-0.9.0',
     version: '0.9.0',
     securityCounter: 0,
+    kind: 'test',
     hwRevisions: [REV],
     releasedAt: '2025-11-20',
     releaseNotes: {
-      en: 'Old release with security counter 0: anti-rollback refuses it on devices at a higher security level (R25).',
-      fr: "Ancienne version au compteur de sécurité 0 : l'anti-retour la refuse sur les appareils d'un niveau de sécurité supérieur (R25)."
+      en: 'Old release with security counter 0: anti-rollback refuses it on devices at a higher security level.',
+      fr: "Ancienne version au compteur de sécurité 0 : l'anti-retour la refuse sur les appareils d'un niveau de sécurité supérieur."
     }
   }
 ];
@@ -129,7 +150,7 @@ export function buildCatalog(): BuiltCatalog {
         model: MODEL,
         hwRevisions: release.hwRevisions,
         safetyCritical: release.safetyCritical ?? false,
-        minBootloader: DEFAULT_IDENTITY.bootloaderVersion
+        minBootloader: release.minBootloader ? parseVersion(release.minBootloader) : DEFAULT_IDENTITY.bootloaderVersion
       }
     });
     const parsed = parseImage(bytes);
@@ -142,7 +163,9 @@ export function buildCatalog(): BuiltCatalog {
       version: formatVersion(parsed.header.version),
       securityCounter: release.securityCounter,
       safetyCritical: release.safetyCritical ?? false,
-      minBootloader: MIN_BOOTLOADER,
+      minBootloader: release.minBootloader ?? MIN_BOOTLOADER,
+      kind: release.kind ?? 'release',
+      resetsSettings: release.resetsSettings ?? false,
       releasedAt: release.releasedAt,
       releaseNotes: release.releaseNotes,
       path,

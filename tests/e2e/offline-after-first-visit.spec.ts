@@ -28,7 +28,7 @@ test('the web app manifest names the app and its icons load', async ({ page, req
   expect(href).toBeTruthy();
   const manifestUrl = new URL(href!, page.url());
   const manifest = await (await request.get(manifestUrl.href)).json();
-  expect(manifest).toMatchObject({ name: 'BMS Flasher', display: 'standalone', start_url: './/' });
+  expect(manifest).toMatchObject({ name: 'BMS Flasher', display: 'standalone', start_url: './' });
   const purposes = manifest.icons.map((icon: { purpose: string }) => icon.purpose);
   expect(purposes).toContain('maskable');
   for (const icon of manifest.icons as { src: string; type: string; sizes: string }[]) {

@@ -19,14 +19,15 @@ test('R09 R16 after a first visit, the app reloads offline and updates the Virtu
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Firmware');
 
     // The image comes from IndexedDB (verified again), not from the network.
-    await connectVirtualBms(page);
+    await connectVirtualBms(page, { unpaced: true });
     await navigate(page, 'Firmware');
     await page.getByTestId('recent-images').getByRole('button', { name: 'Use 1.4.0+0' }).click();
     await expect(page.getByTestId('chosen-image')).toContainText('1.4.0+0');
     await openPreflight(page);
     await confirmChecklist(page);
     await runUpdateToResult(page);
-    await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
+    // 1.4.0 resets the settings: updated, with the settings to restore before return to service.
+    await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'settings-changed');
     await expect(page.getByTestId('running-now')).toContainText('1.4.0+0');
 
     // The backup made before the reload is still listed, beside this update's.

@@ -32,7 +32,7 @@ test('the update flow pages are accessible on a phone with their content: checks
     expect(await violations(page), what).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(360);
   };
-  await connectVirtualBms(page);
+  await connectVirtualBms(page, { unpaced: true });
   await chooseCatalogImage(page, 'vbms-1.2.0-selftest-fail');
   await check('firmware page with the catalog');
   await openPreflight(page);
@@ -42,7 +42,7 @@ test('the update flow pages are accessible on a phone with their content: checks
   await runUpdateToResult(page, async () => {
     await expect(page.getByTestId('safety-banner')).toHaveAttribute('data-critical', 'true', { timeout: 30_000 });
     await check('update page during the update');
-  });
+  }, () => check('update page with its verdict and next steps'));
   await expect(page.getByTestId('troubleshooting')).toBeVisible();
   await page.locator('details', { hasText: 'Full report' }).locator('summary').click();
   await check('result page of a rollback, full report open');

@@ -40,6 +40,11 @@ test('R16 R17 R18 R27 a full update of the Virtual BMS ends OK with a report tha
     // R17: the reboot sequence, each step shown.
     await expect(page.getByTestId('reboot-sequence').locator('li[data-done="true"]')).toHaveCount(3, { timeout: 60_000 });
     await expect(page.getByTestId('log')).toContainText('report', { timeout: 30_000 }); // after confirm, a proving reset and the 3 s balance test
+  }, async () => {
+    // The verdict where the work ended, with what the device runs as read back, and the next steps.
+    await expect(page.getByTestId('update-verdict').getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
+    await expect(page.getByTestId('update-verdict').getByTestId('read-back')).toContainText('it runs 1.1.0+0, confirmed');
+    await expect(page.getByTestId('next-steps')).toBeVisible();
   });
 
   await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
@@ -76,4 +81,18 @@ test('R16 R17 R18 R27 a full update of the Virtual BMS ends OK with a report tha
   // Kept in the history (R27).
   await navigate(page, 'Reports');
   await expect(page.getByTestId('report').first()).toHaveAttribute('data-outcome', 'updated');
+
+  // Issue 16: the Device page and the pre-flight header name what runs now, not what ran at connect.
+  await navigate(page, 'Device');
+  await expect(page.getByTestId('fw-version')).toHaveText('1.1.0+0');
+  await expect(page.getByTestId('device-next')).toBeVisible();
+  await navigate(page, 'Firmware');
+  await openPreflight(page);
+  await expect(page.getByText('firmware 1.1.0+0')).toBeVisible();
+  // The image that now runs is refused before any write, and the site checklist is asked afresh.
+  await expect(page.getByTestId('check-anti-rollback')).toHaveAttribute('data-status', 'fail', { timeout: 20_000 });
+  await expect(page.getByTestId('check-anti-rollback')).toContainText('already runs');
+  await expect(page.getByTestId('check-bank')).toContainText('slot 1 holds 1.0.0');
+  for (const box of await page.getByRole('checkbox').all()) await expect(box).not.toBeChecked();
+  await expect(page.getByLabel('Operator name (for the report)')).toHaveValue('');
 });

@@ -23,6 +23,8 @@ test('R02 R16 an overheating pack pauses the transfer, which resumes by itself a
     await expect(paused).toContainText(/Temperature: T1 5\d\.\d °C, T2 5\d\.\d °C/);
     await expect(paused).toContainText('(limit above 0.0 °C, below 45.0 °C');
     await expect(paused).toContainText('it resumes by itself once the pack is back in the band');
+    // No time left is promised while held.
+    await expect(page.getByTestId('eta')).toHaveText('countdown paused');
     const sent = await page.getByTestId('transfer-numbers').textContent();
 
     await setVirtualBmsKnobs(page, { 'Temperature (°C)': '25', 'Extra response delay (ms)': '0' });
@@ -38,5 +40,9 @@ test('R02 R16 an overheating pack pauses the transfer, which resumes by itself a
   const report = JSON.parse(await downloadedText(download));
   expect(report.outcome).toBe('updated');
   expect(report.pauses).toHaveLength(1);
-  expect(report.pauses[0].checks).toEqual([expect.objectContaining({ id: 'temperature', measured: expect.stringMatching(/^T1 5\d\.\d °C/) })]);
+  expect(report.pauses[0].checks).toEqual([expect.objectContaining({ id: 'temperature' })]);
+  // the reading is kept as a text key + params, rendered in the reader's language
+  const [first] = report.pauses[0].checks[0].measured.params.items;
+  expect(first).toMatchObject({ key: 'check.temperature.sensor', params: { n: 1, celsius: { digits: 1 } } });
+  expect(first.params.celsius.fixed).toBeGreaterThanOrEqual(45);
 });

@@ -4,13 +4,25 @@
  * page confirms the device matches that backup again.
  */
 import { expect, test } from '@playwright/test';
-import { navigate, updateVirtualBms } from './helpers/update-flow';
+import { navigate, prepareUpdate, runUpdateToResult } from './helpers/update-flow';
 
 test.setTimeout(120_000);
 
-test('R09 R23 an update that resets the settings shows the difference against the backup and restores it', async ({ page }) => {
-  await updateVirtualBms(page, 'vbms-1.4.0-config-reset');
-  await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'updated');
+test('R09 R23 an update that resets the settings is a verdict of its own, restores them first, and a factory reset says what happened', async ({ page }) => {
+  await prepareUpdate(page, 'vbms-1.4.0-config-reset');
+  await runUpdateToResult(page, undefined, async () => {
+    // Issue 16: not "✔ OK" with the restore below it; the restore is the main action where the work ended.
+    const verdict = page.getByTestId('update-verdict');
+    await expect(verdict.getByTestId('outcome')).toHaveAttribute('data-outcome', 'settings-changed');
+    await expect(verdict.getByTestId('outcome').getByRole('heading')).toHaveText(/Updated — settings changed/);
+    await expect(verdict.getByTestId('restore-now')).toBeVisible();
+  });
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'settings-changed');
+  // The settings come right after the verdict, before anything else.
+  const order = await page.locator('[data-testid="outcome"], [data-testid="settings-after"], [data-testid="next-steps"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+  expect(order).toEqual(['outcome', 'settings-after', 'next-steps']);
+  await page.getByText('Full report').click();
+  await expect(page.getByText('not yet: restore the settings first')).toBeVisible();
 
   // The difference comes first: the site's values in the backup, the firmware defaults on the device.
   const settings = page.getByTestId('settings-after');
@@ -31,4 +43,12 @@ test('R09 R23 an update that resets the settings shows the difference against th
   await backup.locator('details', { hasText: 'Compare with the device and restore' }).locator('summary').click();
   await backup.getByRole('button', { name: 'Compare with the device', exact: true }).click();
   await expect(backup.getByTestId('config-diff-empty')).toBeVisible();
+
+  // A factory reset of the Virtual BMS closes its session and says so (no "connection lost … resume").
+  await navigate(page, 'Connect');
+  const panel = page.locator('details', { hasText: 'Virtual BMS fault panel' });
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  await panel.getByRole('button', { name: 'Factory reset' }).click();
+  await expect(page.getByTestId('factory-reset-notice')).toContainText('reset to its factory state');
+  await expect(page.getByText('The connection was lost')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeError } from '../../src/lib/core/error-catalog';
+import { describeError } from '../../src/lib/i18n/translate';
 import * as info from '../../cli/commands/info';
 import * as linktest from '../../cli/commands/linktest';
 import * as reset from '../../cli/commands/reset';

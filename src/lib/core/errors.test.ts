@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BmsError, toErrorData, toResult } from './errors';
-import { ERROR_CATALOG, describeError } from './error-catalog';
+import { ERROR_CODES } from './error-registry';
+import { ERROR_TEXT, describeError } from '../i18n/translate';
 
 describe('error codes', () => {
   it('keeps the code and detail through plain data (worker boundary, reports)', async () => {
@@ -16,10 +17,10 @@ describe('error codes', () => {
   });
 
   it('has a summary, diagnosis and fix in English and French for every code', () => {
-    for (const [code, entry] of Object.entries(ERROR_CATALOG)) {
+    for (const code of Object.keys(ERROR_CODES)) {
       for (const lang of ['en', 'fr'] as const) {
         const text = describeError(code, lang);
-        expect(text, `${code}/${lang}`).toBe(entry[lang]);
+        expect(text, `${code}/${lang}`).toBe(ERROR_TEXT[lang][code]);
         expect(text.summary.length, `${code}/${lang} summary`).toBeGreaterThan(5);
         expect(text.diagnosis.length, `${code}/${lang} diagnosis`).toBeGreaterThan(5);
         expect(text.fix.length, `${code}/${lang} fix`).toBeGreaterThan(5);

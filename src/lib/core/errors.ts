@@ -1,41 +1,12 @@
 /**
  * Stable error codes. Core code throws `BmsError` (or returns `{ ok: false, error }` across the worker
- * boundary); the sentence, diagnosis and fix for each code live in `error-catalog.ts`, shared by the
- * UI and the CLI. Each domain lists its own codes in its own `*-codes.ts` file so the list stays close
- * to the code that raises them.
+ * boundary). Each domain declares its codes and their attributes in its own `*-codes.ts` file, gathered
+ * by `error-registry.ts`; the sentence, diagnosis and fix for each code live in src/lib/i18n, shared by
+ * the UI, the CLI and the reports.
  */
-import type { ImageErrorCode } from './image/image-codes';
-import type { LinkErrorCode } from './link/link-codes';
-import type { SmpErrorCode } from './protocol/smp/smp-codes';
-import type { DeviceErrorCode } from './virtual-bms/device-codes';
-import type { UpdateErrorCode } from './update/update-codes';
-import type { GeneralErrorCode } from './general-codes';
-import type { JbdErrorCode } from './protocol/jbd/jbd-codes';
-import type { ModbusErrorCode } from './protocol/modbus/modbus-codes';
-import type { JkErrorCode } from './protocol/jk/jk-codes';
-import type { DalyErrorCode } from './protocol/daly/daly-codes';
-import type { ThingSetErrorCode } from './protocol/thingset/thingset-codes';
-import type { CanErrorCode } from './link/can/can-codes';
-import type { IsoTpErrorCode } from './link/can/isotp-codes';
-import type { FoxBmsErrorCode } from './protocol/foxbms/foxbms-codes';
-import type { FamilyErrorCode } from './family/family-codes';
+import type { ErrorCode } from './error-registry';
 
-export type ErrorCode =
-  | GeneralErrorCode
-  | ImageErrorCode
-  | LinkErrorCode
-  | SmpErrorCode
-  | DeviceErrorCode
-  | UpdateErrorCode
-  | JbdErrorCode
-  | ModbusErrorCode
-  | JkErrorCode
-  | DalyErrorCode
-  | ThingSetErrorCode
-  | CanErrorCode
-  | IsoTpErrorCode
-  | FoxBmsErrorCode
-  | FamilyErrorCode;
+export type { ErrorCode };
 
 /** An error as plain data: survives structured clone (worker boundary), JSON (reports) and logs. */
 export interface ErrorData {

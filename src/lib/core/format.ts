@@ -3,7 +3,8 @@
  * user's language, the terminal keeps them short and fixed-width. Sizes use binary units (KiB, MiB), as
  * flash sectors and slot sizes do.
  */
-import type { Lang } from './error-catalog';
+import { localeOf } from '../i18n/format';
+import type { Lang } from '../i18n/translate';
 
 const KIB = 1024;
 const MIB = 1024 * 1024;
@@ -17,11 +18,11 @@ function binaryUnit(bytes: number): { unit: 'B' | 'KiB' | 'MiB'; value: number }
 
 /** "1 668 octets (1,6 Kio)" / "1,668 bytes (1.6 KiB)": exact count plus a readable size (the app). */
 export function formatBytes(bytes: number, lang: Lang): string {
-  const exact = bytes.toLocaleString(lang);
+  const exact = bytes.toLocaleString(localeOf(lang));
   const word = lang === 'fr' ? 'octets' : 'bytes';
   const { unit, value } = binaryUnit(bytes);
   if (unit === 'B') return `${exact} ${word}`;
-  const short = value.toLocaleString(lang, { maximumFractionDigits: 1 });
+  const short = value.toLocaleString(localeOf(lang), { maximumFractionDigits: 1 });
   return `${exact} ${word} (${short} ${lang === 'fr' ? unit.replace('iB', 'io') : unit})`;
 }
 

@@ -38,6 +38,8 @@ interface TimerHandle {
 }
 declare function setTimeout(handler: (...args: never[]) => void, ms?: number): TimerHandle;
 declare function clearTimeout(handle: TimerHandle | undefined): void;
+declare function setInterval(handler: (...args: never[]) => void, ms?: number): TimerHandle;
+declare function clearInterval(handle: TimerHandle | undefined): void;
 declare function queueMicrotask(callback: () => void): void;
 
 declare function atob(base64: string): string;

@@ -4,20 +4,44 @@
  * waits on what the user sees, never on timers.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, type Download, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export const OPERATOR = 'A. Technician';
 /** Transfer, test boot, self-test and the 3 s balancing test of the virtual BMS in real time, with margin. */
 export const UPDATE_TIMEOUT_MS = 90_000;
 
-export async function connectVirtualBms(page: Page): Promise<void> {
+/**
+ * Connects the in-browser Virtual BMS from the Connect page. Its line is paced at the baud rate by
+ * default, as a cable is; `unpaced` ticks the panel's option first, for scenarios about the procedure
+ * rather than line time (an update then takes a fraction of a second instead of a few).
+ */
+export async function connectVirtualBms(page: Page, { unpaced = false } = {}): Promise<void> {
   await page.goto('/connect/');
+  if (unpaced) {
+    const panel = await openVirtualBmsPanel(page);
+    await panel.getByRole('checkbox', { name: /Unpaced line/ }).check();
+    await applyKnobs(panel);
+  }
   const button = page.getByRole('button', { name: 'Try without hardware — Virtual BMS' });
   await expect(button).toBeEnabled();
   await button.click();
   // The Connect page moves on to the Device page once the board answered.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Device', { timeout: 20_000 });
   await expect(page.getByText('VB2400001').first()).toBeVisible();
+}
+
+/** The Virtual BMS fault panel on the Connect page, open and filled from the board. */
+export async function openVirtualBmsPanel(page: Page): Promise<Locator> {
+  const panel = page.locator('details', { hasText: 'Virtual BMS fault panel' });
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+  // The form fills from the board's status once loaded: typing before would be overwritten.
+  await expect(panel.getByTestId('vbms-board')).toBeVisible();
+  return panel;
+}
+
+async function applyKnobs(panel: Locator): Promise<void> {
+  await panel.getByRole('button', { name: 'Apply' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Applied.');
 }
 
 /**
@@ -35,21 +59,21 @@ export async function navigate(page: Page, name: string): Promise<void> {
  */
 export async function setVirtualBmsKnobs(page: Page, fields: Record<string, string>): Promise<void> {
   await navigate(page, 'Connect');
-  const panel = page.locator('details', { hasText: 'Virtual BMS fault panel' });
-  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
-  // The form fills from the board's status once loaded: typing before would be overwritten.
-  await expect(panel.getByTestId('vbms-board')).toBeVisible();
+  const panel = await openVirtualBmsPanel(page);
   for (const [label, value] of Object.entries(fields)) await panel.getByLabel(label).fill(value);
-  await panel.getByRole('button', { name: 'Apply' }).click();
-  await expect(panel.getByRole('status')).toHaveText('Applied.');
+  await applyKnobs(panel);
   for (const [label, value] of Object.entries(fields)) await expect(panel.getByLabel(label)).toHaveValue(value);
 }
 
-/** On the Firmware page: downloads, verifies and chooses one catalog image. */
+/**
+ * On the Firmware page: downloads, verifies and chooses one catalog image. An image with a warning
+ * (settings reset, newer bootloader needed) takes the second click it asks for.
+ */
 export async function chooseCatalogImage(page: Page, id: string): Promise<void> {
   await navigate(page, 'Firmware');
   const entry = page.locator(`[data-testid="catalog-entry"][data-id="${id}"]`);
   await entry.getByRole('button', { name: 'Use for the update' }).click();
+  if ((await entry.getByTestId('caveat').count()) > 0) await entry.getByRole('button', { name: 'Use it anyway' }).click();
   await expect(entry.getByRole('button', { name: 'Chosen ✔' })).toBeVisible();
 }
 
@@ -65,12 +89,17 @@ export async function confirmChecklist(page: Page, operator = OPERATOR): Promise
   await page.getByLabel('Operator name (for the report)').fill(operator);
 }
 
-/** Starts the update from the pre-flight and waits until it finished; leaves the page on the Result page. */
-export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) => Promise<void>): Promise<void> {
+/**
+ * Starts the update from the pre-flight and waits until it finished, its verdict shown on the Update
+ * page where the work ended; `onVerdict` looks at it there. Leaves the page on the Result page.
+ */
+export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) => Promise<void>, onVerdict?: (page: Page) => Promise<void>): Promise<void> {
   await page.getByTestId('start-update').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Update');
   await onUpdatePage?.(page);
-  await page.getByTestId('to-result').click({ timeout: UPDATE_TIMEOUT_MS });
+  await expect(page.getByTestId('update-verdict')).toBeVisible({ timeout: UPDATE_TIMEOUT_MS });
+  await onVerdict?.(page);
+  await page.getByTestId('to-result').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result');
 }
 
@@ -79,7 +108,8 @@ export async function runUpdateToResult(page: Page, onUpdatePage?: (page: Page) 
  * checklist; ends on the pre-flight page, ready to start.
  */
 export async function prepareUpdate(page: Page, imageId: string, knobs?: Record<string, string>): Promise<void> {
-  await connectVirtualBms(page);
+  // These scenarios are about the procedure: the unpaced line keeps them fast (one spec checks pacing).
+  await connectVirtualBms(page, { unpaced: true });
   if (knobs) await setVirtualBmsKnobs(page, knobs);
   await chooseCatalogImage(page, imageId);
   await openPreflight(page);

@@ -10,7 +10,7 @@ import { createSmpDeviceSession } from './bms/smp-device-session';
 import { detectFamily, type FamilySessionOptions } from './detect-family';
 import type { DeviceSession } from './device-session';
 import { wait } from '../wait';
-import { isTransportLoss } from './transport-loss';
+import { isTransportLoss } from '../error-registry';
 
 export interface DeviceConnectionOptions {
   /** opens the link; called again to reopen it after it went away */
@@ -70,7 +70,7 @@ export class DeviceConnection {
       this.#connection = found.connection;
       return found.connection;
     } catch (error) {
-      if (!isTransportLoss(error)) throw error;
+      if (!isBmsError(error) || !isTransportLoss(error.code)) throw error;
       const probe = createSmpDeviceSession(this.#sessionOptions());
       try {
         await probe.linkTest();

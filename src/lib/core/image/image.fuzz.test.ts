@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { SIGNED, fixture, fixtureText } from '../../../../tests/node/imgtool-fixtures';
 import { BmsError } from '../errors';
+import { fuzzOptions } from '../../testing/fuzz';
 import { parsePublicKeyPem } from './keys';
 import { parseImage } from './parse-image';
 import { signImage } from './sign-image';
@@ -47,7 +48,7 @@ function withHeader(fields: { hdrSize: number; protSize: number; imgSize: number
 }
 
 describe('R08 R11 fuzz: 10,000 malformed images are rejected with a BmsError', () => {
-  const opts = { numRuns: RUNS, seed: 0x0b5a };
+  const opts = fuzzOptions(RUNS, 0x0b5a);
 
   it('random bytes of any length', async () => {
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 2048 }), expectRejected), opts);

@@ -23,8 +23,11 @@ export interface PacedLinkOptions {
   latencyMs?: number;
   /** The link drops (as if the cable were pulled) once the host has sent this many bytes. */
   disconnectAfterBytes?: number;
-  /** false delivers bytes without line time (latency still applies): for fast functional tests. */
-  pace?: boolean;
+  /**
+   * false delivers bytes without line time (latency still applies): for fast functional tests. A
+   * function is asked at every burst, so a change (the Virtual BMS panel's "unpaced") applies at once.
+   */
+  pace?: boolean | (() => boolean);
   /** Label for logs; defaults to "virtual line". */
   label?: string;
   /** Clock in ms; defaults to performance.now. */
@@ -62,7 +65,7 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   const timeline = new Timeline(options.now ?? (() => performance.now()));
   const random = seededRandom(options.seed ?? 1);
   const latencyMs = options.latencyMs ?? 0;
-  const pace = options.pace ?? true;
+  const paced = typeof options.pace === 'function' ? options.pace : () => options.pace !== false;
   const life = new LinkLifecycle();
   const stats: PacedLinkStats = { bytesSent: 0, bytesReceived: 0, bitsFlipped: 0, framingErrors: 0 };
   const labelBase = options.label ?? 'virtual line';
@@ -70,7 +73,8 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
   const info: LinkInfo = { kind: 'virtual', wired: true, label: '', baudRate: hostBaud };
   const relabel = () => {
     info.baudRate = hostBaud;
-    info.label = `${labelBase} @ ${hostBaud} (device @ ${device.baudRate})`;
+    // no words in the label: it is shown as is in every language; "≠" flags a baud mismatch
+    info.label = `${labelBase} @ ${hostBaud}${hostBaud === device.baudRate ? '' : ` (≠ ${device.baudRate})`}`;
   };
   relabel();
 
@@ -103,7 +107,7 @@ export function connectPacedLink(device: DevicePort, options: PacedLinkOptions =
     stats.bitsFlipped += noisy.flipped;
     const burst = tx === rx ? cleanBurst(noisy.bytes) : resampleUart(noisy.bytes, tx, rx);
     stats.framingErrors += burst.framingErrors;
-    const bitMs = pace ? 1000 / tx : 0;
+    const bitMs = paced() ? 1000 / tx : 0;
     const start = Math.max(timeline.now(), direction.busyUntil);
     direction.busyUntil = start + bytes.length * BITS_PER_BYTE * bitMs;
     scheduleBurst(direction, burst, start + latencyMs, bitMs);

@@ -49,7 +49,7 @@ export function buildReport(ctx: UpdateContext, frame: ReportFrame): UpdateRepor
       sizeBytes: ctx.image.length,
       signer: { name: verified.signer.name, fingerprint: verified.signer.fingerprint }
     },
-    firmwareAfter: after && { version: after.fw_version, hash: bytesToHex(after.fw_hash), confirmed: ctx.afterConfirmed },
+    firmwareAfter: after && { version: after.fw_version, hash: bytesToHex(after.fw_hash), confirmed: ctx.afterConfirmed, readAt: ctx.readBackAt, pending: ctx.pendingAfter },
     technician: ctx.signer && describeSigner(ctx.signer),
     checks: [...ctx.checks],
     checklist: [...ctx.checklist],

@@ -1,5 +1,5 @@
 /** Printable renderings of a report (R27): plain text for terminals and files, standalone HTML for printing. */
-import type { Lang } from '../error-catalog';
+import type { Lang } from '../../i18n/translate';
 import { reportSections, type ReportSection } from './report-sections';
 import type { UpdateReport } from './update-report';
 

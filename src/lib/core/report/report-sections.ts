@@ -2,9 +2,10 @@
  * The report laid out once as titled tables, so the text and HTML renderings cannot disagree on what
  * a printed report contains.
  */
-import { describeError, type Lang } from '../error-catalog';
-import { ROOT_CAUSE_TEXT, rootCauseOf } from '../update/root-cause';
+import { describeError, lookFirst, type Lang } from '../../i18n/translate';
+import { checkText } from '../update/checks/check-result';
 import type { UpdateReport } from './update-report';
+import { readBackText } from './verdict';
 
 export interface ReportSection {
   title: string;
@@ -15,19 +16,26 @@ export interface ReportSection {
 
 const OUTCOME_TEXT: Record<UpdateReport['outcome'], string> = {
   updated: 'OK: new firmware running and confirmed',
+  'settings-changed': 'Updated, settings changed: restore them before return to service',
+  unfinished: 'New firmware running and confirmed, but the procedure did not finish',
   'rolled-back': 'Rolled back: the previous firmware runs again (proven)',
   blocked: 'Blocked before any write: the device is unchanged',
-  aborted: 'Aborted before activation: the previous firmware still runs',
+  aborted: 'Aborted before activation: the previous firmware still runs (read back)',
+  cancelled: 'Stopped by the operator: nothing more was done to the device',
   failed: 'Failed: device state not proven, use recovery mode'
 };
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
+/** "not yet" where one action remains (restoring the settings), "no" where the pack is not proven fit. */
+const returnToService = (r: UpdateReport) => (r.returnToService ? 'yes' : r.outcome === 'settings-changed' ? 'not yet: restore the settings first' : 'no');
+
 export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSection[] {
   const sections: ReportSection[] = [];
   const summary: string[][] = [
     ['Outcome', OUTCOME_TEXT[r.outcome]],
-    ['Return to service', yesNo(r.returnToService)],
+    ['Return to service', returnToService(r)],
+    ['Read back', readBackText(r)],
     ['Operation', r.kind],
     ['Operator', r.operator],
     ['Technician key', r.technician ? `${r.technician.name} (${r.technician.fingerprint})` : 'none'],
@@ -60,14 +68,17 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
         ['What happened', `${text.summary} ${r.error.detail}`],
         ['Diagnosis', text.diagnosis],
         ['Fix', text.fix],
-        ['Look first at', ROOT_CAUSE_TEXT[rootCauseOf(r.error.code)][lang]]
+        ['Look first at', lookFirst(r.error.code, lang)]
       ]
     });
   }
   sections.push({
     title: 'Checks',
     header: ['Check', 'Req.', 'Result', 'Measured', 'Limit', 'Reason'],
-    rows: r.checks.map((c) => [c.id, c.requirement, c.status.toUpperCase(), c.measured, c.threshold, c.reason])
+    rows: r.checks.map((c) => {
+      const t = checkText(c, lang);
+      return [c.id, c.requirement, c.status.toUpperCase(), t.measured, t.threshold, t.reason];
+    })
   });
   sections.push({
     title: 'Site checklist',
@@ -78,7 +89,7 @@ export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSectio
     sections.push({
       title: 'Transfer pauses',
       header: ['Since', 'Out of band'],
-      rows: r.pauses.map((p) => [p.since, p.checks.map((c) => `${c.id}: ${c.measured}`).join('; ')])
+      rows: r.pauses.map((p) => [p.since, p.checks.map((c) => `${c.id}: ${checkText(c, lang).measured}`).join('; ')])
     });
   }
   if (r.bootLog.length > 0) {

@@ -1,10 +1,10 @@
 /**
- * docs/troubleshooting.md, generated from the shared error catalog (R21, R23) so the help page, the CLI
+ * docs/troubleshooting.md, generated from the error registry and the text catalogs (R21, R23) so the help page, the CLI
  * and the document can never disagree. Regenerate with:
  *   npx tsx -e "import('./troubleshooting-doc.ts').then((m) => process.stdout.write(m.troubleshootingMarkdown()))" > docs/troubleshooting.md
  */
-import { ERROR_CATALOG, type Lang } from '../error-catalog';
-import { ROOT_CAUSE_TEXT, rootCauseOf, type RootCause } from '../update/root-cause';
+import { ERROR_CODES, rootCauseOf, type RootCause } from '../error-registry';
+import { describeError, translate, type Lang } from '../../i18n/translate';
 
 const DOMAINS = [
   ['UPDATE_', 'Update procedure', 'Procédure de mise à jour'],
@@ -24,12 +24,8 @@ const DOMAINS = [
   ['', 'General', 'Général']
 ] as const;
 
-const CAUSE_NAME: Record<RootCause, { en: string; fr: string }> = {
-  binary: { en: 'binary', fr: 'binaire' },
-  hardware: { en: 'hardware', fr: 'matériel' },
-  power: { en: 'power', fr: 'alimentation' },
-  procedure: { en: 'procedure', fr: 'procédure' }
-};
+const CAUSES: RootCause[] = ['binary', 'firmware', 'hardware', 'power', 'procedure'];
+const causeName = (cause: RootCause, lang: Lang) => translate(lang, `rootCause.${cause}.name`);
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -38,25 +34,25 @@ function domainOf(code: string): (typeof DOMAINS)[number] {
 }
 
 function tables(lang: Lang): string[] {
-  const codes = Object.keys(ERROR_CATALOG).sort();
+  const codes = Object.keys(ERROR_CODES).sort();
   const head = lang === 'en' ? '| code | what happened | diagnosis | fix | look first at |' : '| code | ce qui s’est passé | diagnostic | solution | chercher d’abord |';
   return DOMAINS.flatMap((domain) => {
     const mine = codes.filter((c) => domainOf(c) === domain);
     if (mine.length === 0) return [];
     const rows = mine.map((code) => {
-      const t = ERROR_CATALOG[code as keyof typeof ERROR_CATALOG][lang];
-      return `| \`${code}\` | ${cell(t.summary)} | ${cell(t.diagnosis)} | ${cell(t.fix)} | ${CAUSE_NAME[rootCauseOf(code)][lang]} |`;
+      const t = describeError(code, lang);
+      return `| \`${code}\` | ${cell(t.summary)} | ${cell(t.diagnosis)} | ${cell(t.fix)} | ${causeName(rootCauseOf(code), lang)} |`;
     });
     return [`### ${lang === 'en' ? domain[1] : domain[2]}`, '', head, '|---|---|---|---|---|', ...rows, ''];
   });
 }
 
 export function troubleshootingMarkdown(): string {
-  const causes = (lang: Lang) => (Object.keys(ROOT_CAUSE_TEXT) as RootCause[]).map((c) => `- **${CAUSE_NAME[c][lang]}**: ${ROOT_CAUSE_TEXT[c][lang]}`);
+  const causes = (lang: Lang) => CAUSES.map((c) => `- **${causeName(c, lang)}**: ${translate(lang, `rootCause.${c}`)}`);
   return [
     '# Troubleshooting / Dépannage',
     '',
-    '<!-- Generated from src/lib/core/error-catalog.ts by src/lib/core/report/troubleshooting-doc.ts: do not edit by hand. -->',
+    '<!-- Generated from src/lib/core/error-registry.ts and src/lib/i18n by src/lib/core/report/troubleshooting-doc.ts: do not edit by hand. -->',
     '',
     'Every error the tool reports has a stable code, a diagnosis and a fix, shown in the app, the CLI and',
     'the update report. This page lists them all. The three common failures of the field procedure (R21):',

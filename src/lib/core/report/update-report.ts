@@ -34,8 +34,8 @@ export interface UpdateReport {
   device?: { model: string; serial: string; hwRev: string; blVersion: string; securityCounterBefore: number; securityCounterAfter?: number };
   firmwareBefore?: FirmwareRef;
   package?: FirmwareRef & { securityCounter: number; safetyCritical: boolean; hwRevisions: string[]; sizeBytes: number; signer?: { name: string; fingerprint: string } };
-  /** what runs at the end; `confirmed` is set once a step proved it either way */
-  firmwareAfter?: FirmwareRef & { confirmed?: boolean };
+  /** what runs at the end, read back from the device at `readAt`; absent when it could not be read back */
+  firmwareAfter?: FirmwareRef & { confirmed?: boolean; readAt?: string; pending?: string };
   technician?: { name: string; fingerprint: string };
   checks: CheckResult[];
   checklist: ChecklistRecord[];
@@ -53,11 +53,11 @@ export interface UpdateReport {
   log: LogEntry[];
   outcome: UpdateOutcome;
   error?: ErrorData;
-  /** true only when this operation proved the device fit for service: updated, self-test and balancing passed (R18, R20) */
+  /** true only when this operation proved the device fit for service: updated, settings as before, self-test and balancing passed (R18, R20) */
   returnToService: boolean;
 }
 
-const OUTCOMES: readonly UpdateOutcome[] = ['updated', 'rolled-back', 'blocked', 'aborted', 'failed'];
+const OUTCOMES: readonly UpdateOutcome[] = ['updated', 'settings-changed', 'unfinished', 'rolled-back', 'blocked', 'aborted', 'cancelled', 'failed'];
 
 /** Light structural check of a stored or imported report; its content is the tool's own output. */
 export function validateReport(value: unknown): UpdateReport {

@@ -4,6 +4,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../backup/restore-backup';
 import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
+import { reportSections } from '../report/report-sections';
+import { verdictText } from '../report/verdict';
 import { runUpdate } from './run-update';
 import { createBench, type Bench } from './testing/virtual-bench';
 
@@ -36,7 +38,7 @@ describe('acceptance and fallback', () => {
     const final = await runUpdate(image, b.options());
     expect(final).toMatchObject({ phase: 'done', outcome: 'rolled-back', cause: { code: 'UPDATE_SELF_TEST_FAILED' } });
     expect(final.report.selfTest?.items.find((i) => i.name === 'can')?.pass).toBe(false);
-    expect(final.report.firmwareAfter).toEqual({ ...final.report.firmwareBefore, confirmed: true });
+    expect(final.report.firmwareAfter).toEqual({ ...final.report.firmwareBefore, confirmed: true, readAt: expect.any(String) });
     expect(final.report.returnToService).toBe(false);
     expect(final.report.log.some((l) => l.phase === 'fallback' && /fallback proven/.test(l.message))).toBe(true);
     expect(final.report.phases.find((p) => p.phase === 'fallback')?.outcome).toBe('ok');
@@ -84,7 +86,7 @@ describe('acceptance and fallback', () => {
     expect(b.bms.snapshot()).toMatchObject({ confirmed: true, securityCounter: 2, slots: [{ version: '1.1.0+0' }, expect.anything()] });
   });
 
-  it('R09 R23 settings reset by the new firmware are found and restored from the backup on request', async () => {
+  it('R09 R23 settings reset by the new firmware are a verdict of their own (not OK, not in service yet), restored from the backup on request', async () => {
     const b = await bench();
     await b.bms.settled();
     const custom = { cell_ov_mv: 3600, device_name: 'rack 7' };
@@ -94,7 +96,11 @@ describe('acceptance and fallback', () => {
     const configBefore = b.bms.snapshot().config;
 
     const final = await runUpdate(makeTestFirmware({ version: '1.1.0', securityCounter: 2, behaviour: { resetConfig: true } }), b.options());
-    expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    // Before: "OK, return to service: yes" for a pack whose bus settings were reset.
+    expect(final).toMatchObject({ phase: 'done', outcome: 'settings-changed', cause: { code: 'UPDATE_CONFIG_RESET' } });
+    expect(final.report.returnToService).toBe(false);
+    expect(reportSections(final.report)[0].rows).toContainEqual(['Return to service', 'not yet: restore the settings first']);
+    expect(verdictText(final.report)).toMatch(/^UPDATED, SETTINGS CHANGED: the device runs 1\.1\.0\+0 \(the new firmware\), confirmed/);
     const changes = final.report.configChanges ?? [];
     expect(changes.map((c) => c.key).sort()).toEqual(['cell_ov_mv', 'device_name']);
     expect(final.report.phases.find((p) => p.phase === 'config-check')?.outcome).toBe('warn');
@@ -115,15 +121,34 @@ describe('acceptance and fallback', () => {
     expect(final.report.firmwareAfter?.hash).toBe(bytesToHex(b.bms.snapshot().slots[0]!.hash));
   });
 
-  it('R19 an operator stop during acceptance still ends on the proven previous firmware', async () => {
+  it('R19 an operator stop after activation leaves the device alone and says what it runs, read back', async () => {
+    // Before: the stop ran the fallback, which reverted a healthy test image (or claimed an unproven state).
     const b = await bench();
-    const before = b.bms.snapshot();
     const stop = new AbortController();
     const final = await runUpdate(
       makeTestFirmware({ version: '1.1.0', securityCounter: 2, behaviour: { manualConfirm: true } }),
       b.options({ signal: stop.signal, onState: (s) => s.phase === 'self-test' && stop.abort() })
     );
-    expect(final).toMatchObject({ phase: 'done', outcome: 'rolled-back', cause: { code: 'CANCELLED' } });
-    expectBackOnFactoryImage(b, before);
+    expect(final).toMatchObject({ phase: 'failed', outcome: 'cancelled', failedIn: expect.stringMatching(/self-test|confirm/), error: { code: 'CANCELLED' } });
+    expect(final.report.phases.some((p) => p.phase === 'fallback')).toBe(false);
+    const now = b.bms.snapshot();
+    // A firmware that waits for the tool stays on test: the next reset returns to 1.0.0.
+    expect(now).toMatchObject({ confirmed: false, slots: [{ version: '1.1.0+0' }, { version: '1.0.0+0' }] });
+    expect(final.report.firmwareAfter).toMatchObject({ version: '1.1.0+0', hash: bytesToHex(now.slots[0]!.hash), confirmed: false });
+    expect(verdictText(final.report)).toBe('STOPPED: the device runs 1.1.0+0 (the new firmware), on test, not confirmed: its next reset returns to the other bank; nothing else was done.');
+  });
+
+  it('R19 a stop during the test boot lets the firmware confirm itself and says so', async () => {
+    const b = await bench();
+    const stop = new AbortController();
+    const final = await runUpdate(
+      makeTestFirmware({ version: '1.1.0', securityCounter: 2 }),
+      // Ctrl-C once the new image booted, before its self-test is read
+      b.options({ signal: stop.signal, onState: (s) => s.phase === 'test-boot' && s.events.length > 0 && stop.abort() })
+    );
+    expect(final).toMatchObject({ outcome: 'cancelled', failedIn: expect.stringMatching(/test-boot|self-test/) });
+    expect(b.bms.snapshot()).toMatchObject({ confirmed: true, slots: [{ version: '1.1.0+0' }, expect.anything()] });
+    expect(final.report.firmwareAfter).toMatchObject({ version: '1.1.0+0', confirmed: true });
+    expect(verdictText(final.report)).toBe('STOPPED: the device runs 1.1.0+0 (the new firmware), confirmed by its own self-test; nothing else was done.');
   });
 });

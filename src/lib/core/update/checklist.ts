@@ -2,46 +2,28 @@
  * What the tool cannot measure and the operator confirms on site (R04), plus the choice of physical
  * interface (R05). The answers go into the update report with their time (R27).
  */
+import { translate, type MessageKey } from '../../i18n/translate';
+
 export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site' | 'no-authentication';
 
 export interface ChecklistItem {
   id: ChecklistItemId;
   requirement: string;
-  en: string;
-  fr: string;
+  /** the sentence the operator confirms (i18n/<lang>/update.ts) */
+  text: MessageKey;
 }
 
 export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
-  {
-    id: 'no-flammables',
-    requirement: 'R04',
-    en: 'No flammable material is near the BMS.',
-    fr: "Aucun matériau inflammable n'est à proximité du BMS."
-  },
-  {
-    id: 'reliable-power',
-    requirement: 'R04',
-    en: 'The power source stays reliable for the whole operation (no planned switching, charger or load changes).',
-    fr: "La source d'alimentation reste fiable pendant toute l'opération (pas de commutation, de chargeur ni de charge prévus)."
-  },
-  {
-    id: 'interface-suits-site',
-    requirement: 'R05',
-    en: 'The interface suits the site: RS485 for industrial multi-node buses, CAN in vehicles, USB for the lab or single-unit recovery.',
-    fr: "L'interface convient au site : RS485 pour les bus industriels multi-nœuds, CAN dans les véhicules, USB en laboratoire ou pour la récupération d'un seul appareil."
-  }
+  { id: 'no-flammables', requirement: 'R04', text: 'checklist.noFlammables' },
+  { id: 'reliable-power', requirement: 'R04', text: 'checklist.reliablePower' },
+  { id: 'interface-suits-site', requirement: 'R05', text: 'checklist.interfaceSuitsSite' }
 ];
 
 /**
  * R14 on a device without an authenticated maintenance session (stock mcumgr): the tool cannot prove who
  * writes, so the operator acknowledges it explicitly; the report keeps the acknowledgement.
  */
-export const NO_AUTHENTICATION_ITEM: ChecklistItem = {
-  id: 'no-authentication',
-  requirement: 'R14',
-  en: 'This device has no authenticated maintenance session: anyone on the link can write to it, and the report cannot prove who changed it. I update it knowing this.',
-  fr: "Cet appareil n'a pas de session de maintenance authentifiée : n'importe qui sur la liaison peut y écrire, et le rapport ne peut pas prouver qui l'a modifié. Je le mets à jour en le sachant."
-};
+export const NO_AUTHENTICATION_ITEM: ChecklistItem = { id: 'no-authentication', requirement: 'R14', text: 'checklist.noAuthentication' };
 
 /** The items a device needs: the site checklist, plus the acknowledgement where nobody is authenticated. */
 export function checklistItems(device: { auth: boolean } = { auth: true }): readonly ChecklistItem[] {
@@ -63,6 +45,8 @@ export interface ChecklistRecord {
   confirmed: boolean;
 }
 
+export const checklistItem = (id: ChecklistItemId): ChecklistItem => checklistItems({ auth: false }).find((item) => item.id === id)!;
+
 /** The checklist as recorded in the report; `missing` lists the unconfirmed items. */
 export function reviewChecklist(
   answers: ChecklistAnswers | undefined,
@@ -72,7 +56,7 @@ export function reviewChecklist(
   const records = items.map((item) => ({
     id: item.id,
     requirement: item.requirement,
-    text: item.en,
+    text: translate('en', item.text),
     confirmed: confirmed.has(item.id)
   }));
   return { records, missing: records.filter((r) => !r.confirmed).map((r) => r.id) };

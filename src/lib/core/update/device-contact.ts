@@ -2,12 +2,16 @@
  * Getting the device back after a reset, a power loss or a pulled cable (R15, R16), and telling such
  * losses apart from answers the device really meant (a refusal is not retried).
  */
-import { fail, toErrorData } from '../errors';
-import { isTransportLoss } from '../family/transport-loss';
-
-export { isTransportLoss };
+import { isTransportLoss } from '../error-registry';
+import { BmsError, fail, toErrorData } from '../errors';
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import type { UpdateContext } from './update-context';
+import { text } from '../../i18n/translate';
+
+/** True when the error says the bytes did not get through, not that the device refused something. */
+export function lostInTransit(error: unknown): boolean {
+  return error instanceof BmsError && isTransportLoss(error.code);
+}
 
 /** Waits for the device to answer again and checks it is the same one (another node could answer on a bus). */
 export async function waitForDevice(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
@@ -30,8 +34,8 @@ export async function reachDevice(ctx: UpdateContext, why: string): Promise<BmsI
   try {
     return await ctx.session.identity();
   } catch (error) {
-    if (!isTransportLoss(error)) throw error;
-    ctx.log('warn', `${why}: the device does not answer (${toErrorData(error).code}); waiting for it`);
+    if (!lostInTransit(error)) throw error;
+    ctx.log('warn', text('log.noAnswerWaiting', { why, code: toErrorData(error).code }));
     return waitForDevice(ctx, why);
   }
 }
@@ -45,8 +49,8 @@ export async function surviveLoss<T>(ctx: UpdateContext, what: string, attempt: 
     try {
       return await attempt();
     } catch (error) {
-      if (!isTransportLoss(error) || losses >= ctx.timings.maxLinkLosses || ctx.signal?.aborted) throw error;
-      ctx.warn(`${what}: link lost (${toErrorData(error).code}); waiting for the device`);
+      if (!lostInTransit(error) || losses >= ctx.timings.maxLinkLosses || ctx.signal?.aborted) throw error;
+      ctx.warn(text('log.linkLostWaiting', { what, code: toErrorData(error).code }));
       await waitForDevice(ctx, what);
     }
   }

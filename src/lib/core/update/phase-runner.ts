@@ -8,6 +8,7 @@ import type { UpdateContext, UpdateOptions } from './update-context';
 import type { LogEntry, PhaseName, PhaseRecord, UpdateState } from './update-state';
 import { DEFAULT_TIMINGS } from './update-timings';
 import { throwIfCancelled, wait } from '../wait';
+import { render, type Text } from '../../i18n/translate';
 
 export type Step = (ctx: UpdateContext) => Promise<void>;
 
@@ -39,8 +40,11 @@ export function createPhaseRunner(image: Uint8Array, options: UpdateOptions, kin
       addLog('warn', `state listener failed: ${toErrorData(error).detail}`);
     }
   };
-  const addLog = (level: LogEntry['level'], message: string) => {
-    const entry: LogEntry = { at: iso(), level, phase: current, message };
+  const addLog = (level: LogEntry['level'], message: Text | string, detail?: string) => {
+    const english = typeof message === 'string' ? message : render(message, 'en');
+    const entry: LogEntry = { at: iso(), level, phase: current, message: detail ? `${english}: ${detail}` : english };
+    if (typeof message !== 'string') entry.text = message;
+    if (detail) entry.detail = detail;
     log.push(entry);
     options.log?.(entry);
   };
@@ -51,6 +55,7 @@ export function createPhaseRunner(image: Uint8Array, options: UpdateOptions, kin
     session: options.session,
     store: options.store,
     trustedKeys: options.trustedKeys,
+    withheldKeys: options.withheldKeys ?? [],
     signer: options.technicianKey,
     answers: options.checklist,
     operatorReadings: options.operatorReadings,

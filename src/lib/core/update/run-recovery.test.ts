@@ -28,9 +28,10 @@ describe('recovery mode (R22)', () => {
     await b.store.backups.save(makeBackup(identity, { cell_ov_mv: 3650 }, new Date('2026-01-01T00:00:00Z')));
 
     const final = await runRecovery(stable, b.options());
-    expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    // The settings differ from the latest backup: restoring them is what remains before service.
+    expect(final).toMatchObject({ phase: 'done', outcome: 'settings-changed' });
     expect(final.report.kind).toBe('recovery');
-    expect(final.report.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'warn', measured: 'not available' });
+    expect(final.report.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'warn', measured: { key: 'check.notAvailable' } });
     expect(final.report.bootLog.map((e) => e.phase)).toEqual(expect.arrayContaining(['protections_off', 'firmware_loaded', 'protections_on']));
     expect(final.report.firmwareAfter).toMatchObject({ hash: bytesToHex(parseImage(stable).imageHash!), confirmed: true });
     expect(b.bms.status).toBe('app');

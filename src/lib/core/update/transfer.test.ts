@@ -1,6 +1,7 @@
 /** R01–R03, R16: the pack watched during the transfer; holds, resumes, stops cleanly; link losses survived. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTestFirmware } from '../virtual-bms/firmware-behaviour';
+import { readBackText } from '../report/verdict';
 import { runUpdate } from './run-update';
 import { createBench, untilRunning, type Bench } from './testing/virtual-bench';
 import type { UpdateState } from './update-state';
@@ -101,19 +102,35 @@ describe('transfer', () => {
   it('R03 R15 R16 a power cut mid-upload is survived: the device comes back and the transfer starts again', async () => {
     const b = await bench();
     b.bms.powerLossAt({ uploadOffset: 30_000, restoreAfterMs: 200 });
-    const final = await runUpdate(image(), b.options());
+    const states: UpdateState[] = [];
+    const final = await runUpdate(image(), b.options({ onState: (s) => states.push(s) }));
     expect(final).toMatchObject({ phase: 'done', outcome: 'updated' });
+    // The page is told at once that the device is gone, why, and that the tool waits for it; then that it is back.
+    const transfers = states.filter((s) => s.phase === 'transfer');
+    const lostAt = transfers.findIndex((s) => s.lost !== undefined);
+    expect(lostAt).toBeGreaterThan(0);
+    // First the stall itself (no acknowledgement), before the upload's retries are spent…
+    expect(transfers[lostAt].lost).toMatchObject({ cause: expect.stringMatching(/restarted|no-answer/) });
+    // …then the cause the upload observed, and how long the tool waits for the device.
+    expect(transfers.find((s) => s.lost?.waitingMs !== undefined)?.lost).toMatchObject({ cause: expect.stringMatching(/restarted|no-answer/), code: expect.any(String) });
+    expect(transfers.at(-1)?.lost).toBeUndefined();
     const transfer = final.report.log.filter((l) => l.phase === 'transfer').map((l) => l.message);
-    expect(transfer.some((m) => /link lost at byte/.test(m))).toBe(true);
+    // The cause observed, not a protocol refusal: the device restarted and forgot the session.
+    expect(transfer.some((m) => /the device (restarted|stopped answering).* at byte \d+/.test(m)), transfer.join('\n')).toBe(true);
+    expect(transfer.some((m) => /link lost at byte \d+ \(SMP_ACCESS_DENIED\)/.test(m))).toBe(false);
     expect(transfer.some((m) => /answers again/.test(m))).toBe(true);
     expect(b.bms.snapshot()).toMatchObject({ confirmed: true, securityCounter: 2 });
   });
 
-  it('R21 a device that never comes back ends in a transfer failure with the previous firmware kept', async () => {
+  it('R21 a device that never comes back: the tool says it cannot know what runs, not that the previous firmware runs', async () => {
     const b = await bench();
     b.bms.powerLossAt({ uploadOffset: 30_000 });
     const final = await runUpdate(image(), b.options({ timings: { ...b.options().timings, bootTimeoutMs: 200 } }));
-    expect(final).toMatchObject({ phase: 'failed', outcome: 'aborted', error: { code: 'UPDATE_DEVICE_LOST' } });
+    // Before: "aborted: the previous firmware still runs" next to "read back: not read back".
+    expect(final).toMatchObject({ phase: 'failed', outcome: 'failed', error: { code: 'UPDATE_STATE_UNKNOWN' } });
+    expect(final.phase === 'failed' && final.error.detail).toMatch(/UPDATE_DEVICE_LOST/);
+    expect(final.report.firmwareAfter).toBeUndefined();
+    expect(readBackText(final.report)).toMatch(/^not read back: the device did not answer/);
     await b.bms.powerOn();
     await untilRunning(b.bms);
     const after = b.bms.snapshot();

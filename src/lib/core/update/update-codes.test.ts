@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../error-catalog';
+import { describeError } from '../../i18n/translate';
 
 describe('update error codes', () => {
   it("R21 the seed's three common failures keep its diagnosis and fix (en and fr)", () => {

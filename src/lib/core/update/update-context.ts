@@ -19,6 +19,7 @@ import type { DeviceSession, ImageSlot } from '../family/device-session';
 import type { TechnicianSigner } from '../family/technician-signer';
 import type { UpdateTimings } from './update-timings';
 import type { LogEntry, LogLevel, PhaseName, PhaseRecord, TransferPause, UpdateState } from './update-state';
+import type { Text } from '../../i18n/translate';
 
 export interface UpdateStores {
   backups: BackupStore;
@@ -30,6 +31,8 @@ export interface UpdateOptions {
   store: UpdateStores;
   /** the developer keys packages must be signed with (R11, R24) */
   trustedKeys: TrustedKey[];
+  /** trusted elsewhere but not for this device (published test keys on a real port): named when they signed the package */
+  withheldKeys?: TrustedKey[];
   /** the technician's key for the authenticated session (R14); missing → UPDATE_TECHNICIAN_KEY_MISSING */
   technicianKey?: TechnicianSigner;
   /** the operator's site checklist (R04, R05); the operator's name goes into the report */
@@ -58,6 +61,7 @@ export interface UpdateContext {
   readonly session: DeviceSession;
   readonly store: UpdateStores;
   readonly trustedKeys: TrustedKey[];
+  readonly withheldKeys: TrustedKey[];
   readonly signer?: TechnicianSigner;
   readonly answers?: ChecklistAnswers;
   readonly operatorReadings?: OperatorReadings;
@@ -68,9 +72,10 @@ export interface UpdateContext {
   readonly now: () => number;
   /** ISO 8601 of now() */
   iso(): string;
-  log(level: LogLevel, message: string): void;
+  /** a Text is kept with the entry and shown in the reader's language; a string is technical detail */
+  log(level: LogLevel, message: Text | string, detail?: string): void;
   /** marks the running phase as passed with warnings (and logs why) */
-  warn(message: string): void;
+  warn(message: Text | string): void;
   emit(state: UpdateState): void;
   wait(ms: number): Promise<void>;
 
@@ -90,6 +95,10 @@ export interface UpdateContext {
   after?: BmsIdentity;
   /** whether the image running at the end is confirmed, once a step proved it */
   afterConfirmed?: boolean;
+  /** when the device was read back at the end (after and afterConfirmed are that reading) */
+  readBackAt?: string;
+  /** the version marked for a test boot at the next reset, when the read-back found one */
+  pendingAfter?: string;
   balanceTest?: BalanceTestReport;
   configChanges?: ConfigChange[];
   /** why the new image was abandoned (fallback) or why the device may not return to service */

@@ -20,6 +20,22 @@ import { openSerialPortLink } from './serialport-link';
 
 export const SOCAT = '/usr/bin/socat';
 
+/**
+ * Runs socat so that it dies with us, however we end (close(), SIGTERM, SIGKILL, a crashed test
+ * worker): a watcher reads our end of a pipe on fd 3 and kills socat when it closes, which the kernel
+ * does when our process goes. The shell exits with socat's status; SIGTERM to the shell stops socat too.
+ */
+const TIED_TO_PARENT = [
+  'exec 3<&0',
+  '"$@" </dev/null & pid=$!',
+  "trap 'kill $pid 2>/dev/null' TERM INT",
+  '(read -r _ <&3; kill $pid 2>/dev/null) & watcher=$!',
+  'wait $pid; status=$?',
+  'wait $pid 2>/dev/null',
+  'kill $watcher 2>/dev/null',
+  'exit $status'
+].join('\n');
+
 export interface PtyBridge {
   /** The path client programs open (a symlink to /dev/pts/N). */
   readonly path: string;
@@ -51,8 +67,8 @@ export async function startPtyBridge(device: DevicePort, options: PtyBridgeOptio
   const outer = join(folder, 'client');
   const inner = join(folder, 'device');
 
-  const child = spawn(socat, ['-d', '-d', `pty,raw,echo=0,link=${outer}`, `pty,raw,echo=0,link=${inner}`], {
-    stdio: ['ignore', 'ignore', 'pipe']
+  const child = spawn('/bin/sh', ['-c', TIED_TO_PARENT, 'sh', socat, '-d', '-d', `pty,raw,echo=0,link=${outer}`, `pty,raw,echo=0,link=${inner}`], {
+    stdio: ['pipe', 'ignore', 'pipe']
   });
   const exited = new Promise<string>((resolve) => {
     child.on('error', (error) => resolve(error.message));

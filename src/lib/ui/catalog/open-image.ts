@@ -26,7 +26,7 @@ export interface OpenedImage {
 
 /** Rejects with a BmsError (IMAGE_HASH_MISMATCH, or the verification's own code). */
 export async function verifyForUpdate(bytes: Uint8Array, trustedKeys: readonly TrustedKey[], expected: Expected = {}): Promise<OpenedImage> {
-  const sha256 = bytesToHex(await preferredSha256().sha256([bytes]));
+  const sha256 = await sha256Hex(bytes);
   if (expected.sha256 && sha256 !== expected.sha256) {
     throw new BmsError('IMAGE_HASH_MISMATCH', `the file's SHA-256 is ${sha256}, the catalog lists ${expected.sha256}`);
   }
@@ -37,6 +37,11 @@ export async function verifyForUpdate(bytes: Uint8Array, trustedKeys: readonly T
     throw new BmsError('IMAGE_HASH_MISMATCH', `the image hash is ${result.value.digest}, the catalog lists ${expected.imageHash}`);
   }
   return { bytes, sha256, verified: result.value };
+}
+
+/** Hex SHA-256 of a whole file (WebCrypto when the browser has it). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return bytesToHex(await preferredSha256().sha256([bytes]));
 }
 
 export class DownloadError extends Error {

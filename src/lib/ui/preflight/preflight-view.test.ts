@@ -26,6 +26,7 @@ describe('pre-flight view', () => {
     const [row] = checkRows([lowSoc], 'en');
     expect(row).toMatchObject({ name: 'preflight.check.soc', status: 'fail', measured: '15.0 %', threshold: '20.0 % – 80.0 %', code: 'UPDATE_SOC_OUT_OF_RANGE' });
     expect(row.todo).toMatch(/Charge or discharge the pack/);
+    expect(checkRows([lowSoc], 'fr')[0]).toMatchObject({ measured: '15,0 %', threshold: 'de 20,0 % à 80,0 %', reason: "L'état de charge est sous la plage autorisée." });
     expect(checkRows([lowSoc], 'fr')[0].todo).toMatch(/Chargez ou déchargez/);
     expect(checkRows([checkTemperature(telemetry({}), DEFAULT_SAFETY_LIMITS)], 'en')[0].todo).toBeUndefined();
   });
@@ -34,7 +35,7 @@ describe('pre-flight view', () => {
     expect(updateGate(ready)).toEqual({ open: true });
     expect(updateGate({ ...ready, checks: [lowSoc] })).toEqual({
       open: false,
-      reasons: [{ key: 'preflight.gate.failed', check: 'soc', params: { measured: '15.0 %', threshold: '20.0 % – 80.0 %' } }]
+      reasons: [{ key: 'preflight.gate.failed', check: 'soc', params: { measured: lowSoc.measured, threshold: lowSoc.threshold } }]
     });
     const unticked = updateGate({ ...ready, confirmed: ['no-flammables'], operator: ' ' });
     expect(unticked).toEqual({

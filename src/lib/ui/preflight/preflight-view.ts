@@ -2,11 +2,11 @@
  * What the Pre-flight page shows, as pure data: one row per check with what to do about it, and the
  * gate of the Update button with every reason it is closed (the operator sees all of them at once).
  */
-import { describeError, type Lang } from '../../core/error-catalog';
+import { describeError, type Lang } from '../../i18n/translate';
 import type { ErrorData } from '../../core/errors';
-import type { CheckId, CheckResult, CheckStatus } from '../../core/update/checks/check-result';
+import { checkText, type CheckId, type CheckResult, type CheckStatus } from '../../core/update/checks/check-result';
 import { CHECKLIST_ITEMS, type ChecklistItem, type ChecklistItemId } from '../../core/update/checklist';
-import type { MessageKey, MessageParams } from '../i18n/translate';
+import type { MessageKey, MessageParams } from '../../i18n/translate';
 
 export const CHECK_NAME: Record<CheckId, MessageKey> = {
   soc: 'preflight.check.soc',
@@ -40,9 +40,7 @@ export function checkRows(checks: readonly CheckResult[], lang: Lang): CheckRow[
     name: CHECK_NAME[check.id],
     requirement: check.requirement,
     status: check.status,
-    measured: check.measured,
-    threshold: check.threshold,
-    reason: check.reason,
+    ...checkText(check, lang),
     code: check.code,
     todo: check.status !== 'pass' && check.code ? describeError(check.code, lang).fix : undefined
   }));
@@ -82,7 +80,7 @@ export function updateGate(input: GateInput): Gate {
       reasons.push({ key: 'preflight.gate.checking' });
     } else {
       for (const c of failed) {
-        reasons.push({ key: 'preflight.gate.failed', check: c.id, params: { measured: c.measured, threshold: c.threshold } });
+        reasons.push({ key: 'preflight.gate.failed', check: c.id, params: { measured: c.measured, threshold: c.threshold ?? '' } });
       }
       if (failed.length === 0 && input.blocking) reasons.push({ key: 'preflight.gate.blocked', params: { code: input.blocking.code } });
     }

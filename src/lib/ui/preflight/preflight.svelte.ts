@@ -1,12 +1,12 @@
 /**
  * The Pre-flight page's state: the checks measured on the connected device for the chosen image, and
- * the operator's checklist and name (kept while the technician moves between pages).
+ * the operator's checklist and name (kept while the technician moves between pages, until an update starts).
  */
 import { toErrorData, type ErrorData } from '$lib/core/errors';
-import type { TrustedKey } from '$lib/core/image/keys';
 import type { ChecklistAnswers, ChecklistItemId } from '$lib/core/update/checklist';
 import type { OperatorReadings } from '$lib/core/update/checks/operator-readings';
 import type { DeviceCalls, PreflightReport } from '$lib/platform/web/session/session-api';
+import type { TrustRequest } from '../keys/trusted-keys.svelte';
 
 class Preflight {
   report = $state.raw<PreflightReport | undefined>(undefined);
@@ -21,11 +21,11 @@ class Preflight {
   socPct = $state('');
   tempC = $state('');
 
-  async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trustedKeys: readonly TrustedKey[]): Promise<void> {
+  async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trust: TrustRequest): Promise<void> {
     this.checking = true;
     this.failure = undefined;
     try {
-      const result = await api.preflight(image.buffer, { trustedKeys: [...trustedKeys], checklist: this.answers(), operatorReadings: this.readings() });
+      const result = await api.preflight(image.buffer, { ...trust, checklist: this.answers(), operatorReadings: this.readings() });
       if (result.ok) this.report = result.value;
       else this.failure = result.error;
       this.imageId = image.id;
@@ -41,6 +41,20 @@ class Preflight {
     const number = (text: string) => (text.trim() === '' ? NaN : Number(text.replace(',', '.')));
     const reading = { socPct: number(this.socPct), tempC: number(this.tempC) };
     return Number.isFinite(reading.socPct) && Number.isFinite(reading.tempC) ? reading : undefined;
+  }
+
+  /**
+   * R04: the site is checked for each update, so the ticks and the name do not carry over to the next
+   * one; the checks are measured afresh too (the device was reset and runs something else). The
+   * operator's readings go too: they were true of that moment.
+   */
+  clearAfterStart(): void {
+    this.confirmed = [];
+    this.operator = '';
+    this.socPct = '';
+    this.tempC = '';
+    this.report = undefined;
+    this.imageId = undefined;
   }
 
   answers(): ChecklistAnswers {

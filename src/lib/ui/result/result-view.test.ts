@@ -40,7 +40,7 @@ describe('result view (catalog images on the virtual BMS)', () => {
     expect(reportFileName(report, 'json')).toMatch(/^report-VB2400001-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.json$/);
   });
 
-  it('R19 R21 a failed self-test is rolled back with proof, and points at the hardware', async () => {
+  it('R19 R21 a failed self-test is rolled back with proof, and points at the firmware, not the cables', async () => {
     const report = await updateWith('vbms-1.2.0-selftest-fail');
     expect(report.error?.code, JSON.stringify(report.log.slice(-8))).toBe('UPDATE_SELF_TEST_FAILED');
     expect(outcomeView(report)).toMatchObject({ title: 'result.rolledBack', tone: 'warn' });
@@ -48,13 +48,17 @@ describe('result view (catalog images on the virtual BMS)', () => {
     expect(proof).toMatchObject({ sameAsBefore: true, isPackage: false, after: { version: report.firmwareBefore!.version, confirmed: true } });
     const help = troubleshooting(report, 'en')!;
     expect(help.error.code).toBe('UPDATE_SELF_TEST_FAILED');
-    expect(help.lookFirst).toMatch(/hardware/i);
-    expect(troubleshooting(report, 'fr')!.lookFirst).toMatch(/matériel/);
+    expect(help.lookFirst).toMatch(/^The firmware/);
+    expect(help.lookFirst).not.toMatch(/check cables/);
+    expect(troubleshooting(report, 'fr')!.lookFirst).toMatch(/^Le micrologiciel/);
   });
 
-  it('R09 R23 a release that resets the settings stays OK and offers the backup to restore', async () => {
+  it('R09 R23 a release that resets the settings is not OK: its own verdict, restore offered, not in service yet', async () => {
     const report = await updateWith('vbms-1.4.0-config-reset', customSettings);
-    expect(report.outcome).toBe('updated');
+    // Before: "✔ OK, return to service: yes" for a pack whose bus settings were reset.
+    expect(report.outcome).toBe('settings-changed');
+    expect(report.returnToService).toBe(false);
+    expect(outcomeView(report)).toMatchObject({ title: 'result.updatedSettings', tone: 'warn' });
     const offer = restoreOffer(report)!;
     expect(offer.backupId).toBe(report.backupId);
     expect(offer.changes.map((c) => c.key).sort()).toEqual(['cell_ov_mv', 'device_name']);
@@ -68,7 +72,8 @@ describe('result view (catalog images on the virtual BMS)', () => {
     expect(troubleshooting(downgrade, 'en')!.error.code).toBe('UPDATE_DOWNGRADE_BLOCKED');
     const foreign = (await runUpdate(catalogImage('vbms-1.1.0-rev-c'), bench.options())).report;
     expect(troubleshooting(foreign, 'en')!.error.code).toBe('UPDATE_HARDWARE_INCOMPATIBLE');
-    expect(foreign.firmwareAfter).toBeUndefined();
+    // What runs is read back even when nothing was written: the same image as before.
+    expect(foreign.firmwareAfter).toMatchObject({ ...foreign.firmwareBefore, confirmed: true });
   });
 
   it('an update that is not fit for service is not shown as plain OK', () => {

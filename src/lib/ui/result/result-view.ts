@@ -2,11 +2,9 @@
  * What the Result page says about a finished operation, as pure data read from its report: the verdict,
  * the proof of which firmware runs now (R19), and what to do about a problem (R21, R23).
  */
-import type { Lang } from '../../core/error-catalog';
+import { lookFirst, type Lang, type MessageKey } from '../../i18n/translate';
 import type { ErrorData } from '../../core/errors';
 import type { FirmwareRef, UpdateReport } from '../../core/report/update-report';
-import { ROOT_CAUSE_TEXT, rootCauseOf } from '../../core/update/root-cause';
-import type { MessageKey } from '../i18n/translate';
 
 export type Tone = 'ok' | 'warn' | 'danger';
 
@@ -18,6 +16,9 @@ export interface OutcomeView {
 
 const OUTCOMES: Record<UpdateReport['outcome'], OutcomeView> = {
   updated: { title: 'result.updated', text: 'result.updatedText', tone: 'ok' },
+  'settings-changed': { title: 'result.updatedSettings', text: 'result.updatedSettingsText', tone: 'warn' },
+  unfinished: { title: 'result.unfinished', text: 'result.unfinishedText', tone: 'warn' },
+  cancelled: { title: 'result.cancelled', text: 'result.cancelledText', tone: 'warn' },
   'rolled-back': { title: 'result.rolledBack', text: 'result.rolledBackText', tone: 'warn' },
   blocked: { title: 'result.blocked', text: 'result.blockedText', tone: 'warn' },
   aborted: { title: 'result.aborted', text: 'result.abortedText', tone: 'warn' },
@@ -66,7 +67,7 @@ export interface Troubleshooting {
 /** The problem of the operation: its error, or the issue that keeps an updated pack out of service. */
 export function troubleshooting(report: UpdateReport, lang: Lang): Troubleshooting | undefined {
   if (!report.error) return undefined;
-  return { error: report.error, lookFirst: ROOT_CAUSE_TEXT[rootCauseOf(report.error.code)][lang] };
+  return { error: report.error, lookFirst: lookFirst(report.error.code, lang) };
 }
 
 /** Settings the new firmware changed, when a backup exists to put them back (R09, R23). */

@@ -39,6 +39,8 @@ class DeviceConnection {
   /** why the last connect failed or the device was lost */
   error = $state.raw<ErrorData | undefined>();
   linkTest = $state.raw<Result<LinkTestOutcome> | undefined>();
+  /** what happened to the connection when the app itself knows (the Virtual BMS was reset to factory) */
+  notice = $state<'factory-reset' | undefined>();
   #listening = false;
 
   get connected(): boolean {
@@ -71,6 +73,28 @@ class DeviceConnection {
   async disconnect(): Promise<void> {
     await this.api.disconnect();
     this.#reset('disconnected');
+  }
+
+  /**
+   * Reads who the device is and what it runs, again: after an update, a reset or a reconnect the
+   * firmware version and security counter shown must be the device's, not the ones read at connect.
+   */
+  async refreshIdentity(): Promise<void> {
+    if (!this.connected) return;
+    const result = await this.api.identity();
+    if (result.ok) this.identity = result.value;
+    else this.error = result.error;
+  }
+
+  /**
+   * The Virtual BMS was replaced by a factory-new board, which cut its line: not a lost connection to
+   * investigate (nor an update to resume) but a closed one, said as such.
+   */
+  async factoryResetDone(): Promise<void> {
+    if (this.status === 'disconnected') return;
+    await this.api.disconnect();
+    this.#reset('disconnected');
+    this.notice = 'factory-reset';
   }
 
   /** Reads the telemetry once; a failure marks the device lost only when the link itself is gone. */
@@ -139,6 +163,8 @@ class DeviceConnection {
       this.link = event.link;
       this.status = 'connected';
       this.error = undefined;
+      // A reconnect follows a reset or a power cut: what runs may have changed.
+      void this.refreshIdentity();
     }
   }
 
@@ -152,6 +178,7 @@ class DeviceConnection {
     this.history = [];
     this.error = undefined;
     this.linkTest = undefined;
+    this.notice = undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../i18n/translate';
 
 /** Pages in the main navigation, in the order of the procedure. Add a line when a page exists. */
 export const NAV_ITEMS: readonly { path: string; label: MessageKey }[] = [

@@ -3,6 +3,7 @@
  * the end, the final state with its report. It lives outside the pages so that moving to the Result page
  * (or away and back) neither loses nor restarts anything.
  */
+import { deviceConnection } from '../session/session.svelte';
 import { toErrorData, type ErrorData } from '$lib/core/errors';
 import type { BootEvent } from '$lib/core/protocol/smp/groups/bms-group';
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '$lib/core/update/update-state';
@@ -53,6 +54,8 @@ class UpdateRun {
       }
       this.final = result.value;
       this.state = result.value;
+      // The device was reset (maybe several times) and runs something else now: read it again.
+      void deviceConnection.refreshIdentity();
       return result.value;
     } catch (error) {
       this.failure = toErrorData(error);

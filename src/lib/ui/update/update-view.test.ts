@@ -43,7 +43,9 @@ describe('update view', () => {
 
     expect(states.filter(({ state }) => mustNotUnplug(state.phase)).map(({ state }) => state.phase)).toContain('transfer');
     expect(canCancel('transfer')).toBe(true);
-    expect(canCancel('test-boot')).toBe(false);
+    // Issue 16: a stop is a state of its own at every phase, only the fallback cannot be stopped.
+    expect(canCancel('test-boot')).toBe(true);
+    expect(canCancel('fallback')).toBe(false);
     expect(mustNotUnplug('backup')).toBe(false);
   });
 
@@ -73,8 +75,12 @@ describe('update view', () => {
       ['fallback', 'ok']
     ]);
     expect(transferView({ phase: 'transfer', sent: 0, total: 100, bytesPerSecond: 0, restarts: 1 })).toEqual({
-      sent: 0, total: 100, percent: 0, bytesPerSecond: 0, etaSeconds: undefined, restarts: 1
+      sent: 0, total: 100, percent: 0, bytesPerSecond: 0, etaSeconds: undefined, restarts: 1, held: false
     });
+    // R16 issue 16: while the device is lost the countdown stops; it does not keep promising "11 s left".
+    const lost = { cause: 'restarted', code: 'SMP_ACCESS_DENIED', since: '2026-01-01T00:00:00Z', waitingMs: 60_000 } as const;
+    expect(transferView({ phase: 'transfer', sent: 8145, total: 20_000, bytesPerSecond: 1000, restarts: 1, lost })).toMatchObject({ held: true, etaSeconds: undefined });
+    expect(transferView({ phase: 'transfer', sent: 8145, total: 20_000, bytesPerSecond: 1000, restarts: 1 })).toMatchObject({ held: false, etaSeconds: 12 });
     expect([formatDuration(4.4), formatDuration(65), formatDuration(-3)]).toEqual(['4 s', '1 min 05 s', '0 s']);
   });
 });

@@ -4,7 +4,7 @@
  * battery must not be unplugged or where a stop is safe.
  */
 import type { BootEvent } from '../../core/protocol/smp/groups/bms-group';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../i18n/translate';
 import { PHASES, type PhaseName, type PhaseRecord, type UpdateState } from '../../core/update/update-state';
 
 export const PHASE_LABEL: Record<PhaseName, MessageKey> = {
@@ -59,13 +59,16 @@ export interface TransferView {
   etaSeconds?: number;
   /** how many times the transfer recovered from a lost link (R16) */
   restarts: number;
+  /** held (pack out of band) or waiting for a lost device: no time left can be promised */
+  held: boolean;
 }
 
 export function transferView(state: Extract<UpdateState, { phase: 'transfer' }>): TransferView {
   const { sent, total, bytesPerSecond, restarts } = state;
   const percent = total > 0 ? Math.floor((sent / total) * 1000) / 10 : 0;
-  const etaSeconds = bytesPerSecond > 0 ? Math.ceil((total - sent) / bytesPerSecond) : undefined;
-  return { sent, total, percent, bytesPerSecond, etaSeconds, restarts };
+  const held = state.paused !== undefined || state.lost !== undefined;
+  const etaSeconds = !held && bytesPerSecond > 0 ? Math.ceil((total - sent) / bytesPerSecond) : undefined;
+  return { sent, total, percent, bytesPerSecond, etaSeconds, restarts, held };
 }
 
 /** R17: the three steps the tool shows after the reset into the new firmware, in this order. */
@@ -103,12 +106,18 @@ export function mustNotUnplug(phase: UpdateState['phase']): boolean {
 }
 
 /**
- * A stop is offered only where it leaves the device as it was: before any write, or during the transfer
- * (the upload stops at an acknowledged chunk and nothing is activated). Once the new image is on test,
- * stopping is the fallback's job, not the operator's.
+ * A stop is offered at every phase but the fallback (which is what makes a failure safe) and the report.
+ * Before activation it leaves the running firmware untouched (the upload stops at an acknowledged chunk);
+ * after it, the device is left alone and what it runs is read back.
  */
-const CANCELLABLE = phaseSpan('connect', 'verify-on-device');
+const CANCELLABLE = new Set<UpdateState['phase']>([...phaseSpan('connect', 'config-check')].filter((p) => p !== 'fallback'));
+const ACTIVATED = phaseSpan('test-boot', 'config-check');
 
 export function canCancel(phase: UpdateState['phase']): boolean {
   return CANCELLABLE.has(phase);
+}
+
+/** Whether a stop now leaves a new image in place (on test or confirmed) rather than the old one untouched. */
+export function stopLeavesNewImage(phase: UpdateState['phase']): boolean {
+  return ACTIVATED.has(phase);
 }

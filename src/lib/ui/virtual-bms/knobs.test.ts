@@ -11,7 +11,8 @@ describe('fault panel fields', () => {
       supply: SUPPLY.drops,
       responseDelayMs: 40,
       bitErrorRate: 1e-4,
-      deviceBaud: 57600
+      deviceBaud: 57600,
+      unpaced: true
     };
     const fields = fieldsOf(knobs);
     expect(fields).toEqual({
@@ -22,7 +23,8 @@ describe('fault panel fields', () => {
       supply: 'drops',
       responseDelayMs: 40,
       bitErrorRate: 1e-4,
-      deviceBaud: '57600'
+      deviceBaud: '57600',
+      unpaced: true
     });
     expect(knobsOf(fields)).toEqual(knobs);
     expect(knobsOf({ ...fields, failedSensor: '', stuckCell: '', deviceBaud: '', supply: 'stable' })).toMatchObject({

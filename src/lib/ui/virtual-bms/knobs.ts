@@ -23,6 +23,8 @@ export interface KnobsFields {
   bitErrorRate: number;
   /** '' for as configured */
   deviceBaud: string;
+  /** bytes at once instead of at the baud rate */
+  unpaced: boolean;
 }
 
 export function fieldsOf(knobs: VirtualBmsKnobs): KnobsFields {
@@ -35,7 +37,8 @@ export function fieldsOf(knobs: VirtualBmsKnobs): KnobsFields {
     supply: supply.dropMv > 0 && supply.dropChance > 0 ? 'drops' : supply.rippleMv > 50 ? 'ripple' : 'stable',
     responseDelayMs: knobs.responseDelayMs,
     bitErrorRate: knobs.bitErrorRate,
-    deviceBaud: knobs.deviceBaud === null ? '' : String(knobs.deviceBaud)
+    deviceBaud: knobs.deviceBaud === null ? '' : String(knobs.deviceBaud),
+    unpaced: knobs.unpaced
   };
 }
 
@@ -48,6 +51,7 @@ export function knobsOf(fields: KnobsFields): VirtualBmsKnobs {
     supply: SUPPLY[fields.supply],
     responseDelayMs: Math.max(0, Math.round(fields.responseDelayMs)),
     bitErrorRate: fields.bitErrorRate,
-    deviceBaud: fields.deviceBaud === '' ? null : Number(fields.deviceBaud)
+    deviceBaud: fields.deviceBaud === '' ? null : Number(fields.deviceBaud),
+    unpaced: fields.unpaced
   };
 }

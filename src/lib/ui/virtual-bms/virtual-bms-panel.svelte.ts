@@ -2,7 +2,8 @@
 import type { PowerLossTrigger } from '$lib/core/virtual-bms/virtual-bms';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
 import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus, type VirtualFamily } from '$lib/platform/web/virtual-bms/virtual-bms-client';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../i18n/translate';
+import { deviceConnection } from '../session/session.svelte';
 
 class VirtualBmsPanel {
   status = $state.raw<VirtualBmsStatus | undefined>();
@@ -22,7 +23,11 @@ class VirtualBmsPanel {
   powerCycle = () => this.#run(() => virtualBms().powerCycle(), 'vbms.done');
   pullCable = () => this.#run(() => virtualBms().dropLines(), 'vbms.done');
   enrol = () => this.#run(() => virtualBms().enrolAppKey(), 'vbms.done');
-  factoryReset = (enrolAppKey: boolean, family: VirtualFamily = 'bms') => this.#run(() => virtualBms().factoryReset({ enrolAppKey, family }), 'vbms.done');
+  factoryReset = async (enrolAppKey: boolean, family: VirtualFamily = 'bms') => {
+    await this.#run(() => virtualBms().factoryReset({ enrolAppKey, family }), 'vbms.done');
+    // A new board on a cut line: the session to the old one is closed, and the pages say why.
+    if (!this.error && deviceConnection.link?.kind === 'virtual') await deviceConnection.factoryResetDone();
+  };
   powerLossAt = (trigger: PowerLossTrigger) => this.#run(() => virtualBms().powerLossAt(trigger), 'vbms.armed');
 
   async #run(call: () => Promise<Result<VirtualBmsStatus>>, done?: MessageKey): Promise<void> {

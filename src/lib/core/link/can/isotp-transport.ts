@@ -56,6 +56,11 @@ export class IsoTpTransport {
     this.#receiver.close();
   }
 
+  /** Drops frames received so far: a late answer to an abandoned request must not pass for the next one. */
+  discardReceived(): void {
+    this.#receiver.clear();
+  }
+
   async send(payload: Uint8Array): Promise<void> {
     if (payload.length <= 7) return this.#put(encodeSingle(payload, this.#o.padding));
     const first = encodeFirst(payload.length, payload);

@@ -86,7 +86,8 @@ export function decodeBasicInfo(data: Uint8Array): JbdBasicInfo {
     nominalMah: view.getUint16(0x06) * 10,
     cycles: view.getUint16(0x08),
     date: `${2000 + (date >> 9)}-${pad((date >> 5) & 0x0f)}-${pad(date & 0x1f)}`,
-    balancing: Array.from({ length: cellCount }, (_, i) => ((bits >>> i) & 1) === 1),
+    // Two 16-bit words hold 32 cells; a shift by 32 or more would wrap around to cell 1 in JavaScript.
+    balancing: Array.from({ length: cellCount }, (_, i) => i < 32 && ((bits >>> i) & 1) === 1),
     protection: view.getUint16(0x10),
     version: data[0x12],
     socPct: data[0x13],

@@ -96,7 +96,10 @@ function parseRequest(frame: Uint8Array): ModbusRequest {
   if (fn === 0x03 || fn === 0x04) return { slave, function: fn, address: u16(frame, 2), count: u16(frame, 4) };
   if (fn === 0x06) return { slave, function: fn, address: u16(frame, 2), value: u16(frame, 4) };
   if (fn === 0x10) {
+    // Quantity 1…123 and byte count = 2 × quantity (application protocol §6.12); a frame that disagrees
+    // stays raw so the slave answers exception 03 instead of reading values past the frame's end.
     const count = u16(frame, 4);
+    if (count < 1 || count > 123 || frame[6] !== 2 * count) return { slave, function: fn, raw: frame.slice(2, -2) };
     return { slave, function: fn, address: u16(frame, 2), values: Array.from({ length: count }, (_, i) => u16(frame, 7 + 2 * i)) };
   }
   return { slave, function: fn, raw: frame.slice(2, -2) };

@@ -6,13 +6,13 @@
  */
 import { concatBytes } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
-import type { SmpErrorCode } from './smp-codes';
+import type { ErrorCode } from '../../errors';
 import { SMP_HEADER_SIZE } from './smp-packet';
 
 /** The header's u16 length field caps a packet at this size. */
 export const MAX_RAW_PACKET = SMP_HEADER_SIZE + 0xffff;
 
-export type RawPacketErrorCode = Extract<SmpErrorCode, 'SMP_RAW_HEADER_INVALID' | 'SMP_RAW_PACKET_TOO_LONG'>;
+export type RawPacketErrorCode = Extract<ErrorCode, 'SMP_RAW_HEADER_INVALID' | 'SMP_RAW_PACKET_TOO_LONG'>;
 
 export type RawPacketEvent =
   | { type: 'packet'; packet: Uint8Array }

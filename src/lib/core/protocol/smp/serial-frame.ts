@@ -7,7 +7,7 @@
  */
 import { concatBytes } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
-import type { SmpErrorCode } from './smp-codes';
+import type { ErrorCode } from '../../errors';
 import { base64Decode, base64Encode, isBase64Char } from './base64';
 import { crc16Xmodem } from './crc16';
 import { SMP_HEADER_SIZE } from './smp-packet';
@@ -54,7 +54,7 @@ export function encodeSerialFrames(packet: Uint8Array, options: SerialFrameOptio
 }
 
 export type SerialFrameErrorCode = Extract<
-  SmpErrorCode,
+  ErrorCode,
   'SMP_FRAME_CRC_MISMATCH' | 'SMP_FRAME_BAD_BASE64' | 'SMP_FRAME_LENGTH_MISMATCH' | 'SMP_FRAME_LINE_TOO_LONG' | 'SMP_FRAME_TRUNCATED'
 >;
 

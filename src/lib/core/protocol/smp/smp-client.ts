@@ -5,6 +5,7 @@
  * Timeouts are per request and idempotent requests are resent on timeout; a corrupted frame is dropped
  * by the decoder, so its request simply times out and is resent.
  */
+import { isLineError } from '../../error-registry';
 import { BmsError, isBmsError } from '../../errors';
 import type { Link } from '../../link/link';
 import type { CborMap } from './cbor';
@@ -26,15 +27,6 @@ import { RawPacketReassembler, type RawPacketEvent } from './raw-packet';
 
 export { DEFAULT_SMP_LIMITS, DEFAULT_TIMEOUT_MS, LONG_TIMEOUT_MS } from './smp-client-types';
 export type { SmpClientEvent, SmpClientOptions, SmpFraming, SmpLimits, SmpRequest, SmpStats } from './smp-client-types';
-
-/** Line errors a UART reports while bytes keep flowing: log them and read on (link.ts). */
-const NON_FATAL_LINK_ERRORS = new Set<string>([
-  'LINK_FRAMING_ERROR',
-  'LINK_PARITY_ERROR',
-  'LINK_BUFFER_OVERRUN',
-  'LINK_BREAK',
-  'LINK_TIMEOUT'
-]);
 
 /** What the reader loop needs from either framing. */
 interface PacketDecoder {
@@ -228,7 +220,8 @@ export class SmpClient {
       } catch (error) {
         if (this.#stop.signal.aborted) return;
         const failure = asBmsError(error);
-        if (NON_FATAL_LINK_ERRORS.has(failure.code)) {
+        // UART line errors (bytes keep flowing) and a quiet read: log them and read on (link.ts)
+        if (isLineError(failure.code) || failure.code === 'LINK_TIMEOUT') {
           this.#stats.lineErrors++;
           this.#emit({ type: 'line-error', code: failure.code, detail: failure.detail });
           continue;

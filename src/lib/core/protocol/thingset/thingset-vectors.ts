@@ -56,3 +56,17 @@ export const BINARY_VECTORS: {
 /** DFU limits: a 255-byte chunk is taken, 256 answers `:AD`; a write before xInit returns -EBUSY. */
 export const OBSERVED_DFU_CHUNK_LIMIT = 255;
 export const DFU_WRITE_BEFORE_INIT = -16;
+
+/**
+ * ThingSet over CAN (device-families.md §2, thingset-zephyr-sdk can.h): the 29-bit ids of a request from
+ * the host (0x00) to node 0x01 and of its answer, the GET example above as single ISO-TP frames on them,
+ * and the address claim of node 0x01 with EUI-64 3F8C21D0B7A45E19 (priority 4, type 3, broadcast).
+ */
+export const CAN_VECTORS = {
+  request: { route: { target: 0x01, source: 0x00 }, id: 0x18000100 },
+  answer: { route: { target: 0x00, source: 0x01 }, id: 0x18000001 },
+  routed: { route: { target: 0x2a, source: 0x05, targetBus: 0x3, sourceBus: 0x1 }, id: 0x18312a05 },
+  getFrame: hex('04 01 19 07 04'),
+  answerFrame: hex('07 85 F6 FA 3F 99 99 9A'),
+  claim: { id: 0x1300ff01, data: hex('3F 8C 21 D0 B7 A4 5E 19') }
+};

@@ -3,6 +3,9 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LinkInfo } from '../../link/link';
 import type { FamilyProfile, ImageSlot, LinkProbeReport } from '../../family/device-session';
 import type { CheckResult } from './check-result';
+import { fixed, text, type Text } from '../../../i18n/translate';
+
+export const linkKind = (link: LinkInfo): Text => text(link.wired ? 'check.wired' : 'check.wireless');
 
 /**
  * R06: every probe must come back intact for a pass. A few percent of losses are survivable (the SMP
@@ -17,45 +20,54 @@ export function checkLink(report: LinkProbeReport): CheckResult {
   const base = {
     id: 'link',
     requirement: 'R06',
-    measured:
-      `${report.ok}/${report.probes} probes intact, ${report.lost} lost, ${report.corrupted} corrupted, ` +
-      `${report.lineErrors} line errors, round trip ${report.roundTripMs.avg.toFixed(0)} ms` +
-      (report.baudRate ? ` at ${report.baudRate} baud` : ''),
-    threshold: `every probe intact (≤ ${LINK_WARN_RATE * 100} % lost or corrupted tolerated with a warning)`
+    measured: text(report.baudRate ? 'check.link.measuredAt' : 'check.link.measured', {
+      ok: report.ok,
+      probes: report.probes,
+      lost: report.lost,
+      corrupted: report.corrupted,
+      lineErrors: report.lineErrors,
+      ms: Math.round(report.roundTripMs.avg),
+      ...(report.baudRate ? { baud: report.baudRate } : {})
+    }),
+    threshold: text('check.link.threshold', { rate: LINK_WARN_RATE * 100 })
   } as const;
   if (report.probes === 0 || rate > LINK_WARN_RATE || report.ok === 0) {
-    const why = report.corrupted > report.lost
-      ? 'Answers arrive corrupted: the baud rates probably differ or the line is noisy.'
-      : 'Probes are lost: wrong baud rate, wiring or the device is not listening.';
+    const why = text(report.corrupted > report.lost ? 'check.link.corrupted' : 'check.link.lost');
     return { ...base, status: 'fail', code: 'UPDATE_LINK_TEST_FAILED', reason: why };
   }
   if (bad > 0 || report.corrupted > 0 || report.lineErrors > 0) {
-    return { ...base, status: 'warn', code: 'UPDATE_LINK_TEST_FAILED', reason: 'A few probes or bytes were damaged; the transfer retries them but check the cable.' };
+    return { ...base, status: 'warn', code: 'UPDATE_LINK_TEST_FAILED', reason: text('check.link.damaged') };
   }
-  return { ...base, status: 'pass', reason: 'The link is aligned and clean.' };
+  return { ...base, status: 'pass', reason: text('check.link.ok') };
 }
 
 /**
  * R10: the running image must be confirmed, so that the other bank can receive the new image without
  * destroying the only known-good copy (a test image still running would use it as its way back).
  */
+function slotText(s: ImageSlot): Text {
+  const flags = [s.active && text('check.bank.active'), s.confirmed && text('check.bank.confirmed'), s.pending && text('check.bank.pending')].filter((f): f is Text => !!f);
+  const params = { slot: s.slot, version: s.version, hash: bytesToHex(s.hash).slice(0, 8) };
+  return flags.length > 0 ? text('check.bank.slotFlags', { ...params, flags }) : text('check.bank.slot', params);
+}
+
 export function checkBanks(slots: readonly ImageSlot[]): CheckResult {
   const active = slots.find((s) => s.active);
   const base = {
     id: 'bank',
     requirement: 'R10',
-    measured: slots
-      .map((s) => `slot ${s.slot} ${s.version} ${bytesToHex(s.hash).slice(0, 8)}${s.active ? ' active' : ''}${s.confirmed ? ' confirmed' : ''}${s.pending ? ' pending' : ''}`)
-      .join('; '),
-    threshold: 'running image confirmed; new image goes to the other bank'
+    measured: text('check.list', { items: slots.map(slotText) }),
+    threshold: text('check.bank.threshold')
   } as const;
   if (!active) {
-    return { ...base, status: 'fail', code: 'UPDATE_DEVICE_IN_BOOTLOADER', reason: 'No running image is reported.' };
+    return { ...base, status: 'fail', code: 'UPDATE_DEVICE_IN_BOOTLOADER', reason: text('check.bank.noImage') };
   }
   if (!active.confirmed) {
-    return { ...base, status: 'fail', code: 'UPDATE_UNCONFIRMED_IMAGE_RUNNING', reason: 'The running image is still on test: a previous update was not finished.' };
+    return { ...base, status: 'fail', code: 'UPDATE_UNCONFIRMED_IMAGE_RUNNING', reason: text('check.bank.onTest') };
   }
-  return { ...base, status: 'pass', reason: 'The running image is confirmed; the other bank is free for the new image.' };
+  const other = slots.find((s) => !s.active);
+  const reason = other ? text('check.bank.okHolds', { slot: other.slot, version: other.version }) : text('check.bank.ok');
+  return { ...base, status: 'pass', reason };
 }
 
 /** R22: reinstalling over the bootloader is a local, wired operation only. */
@@ -63,13 +75,13 @@ export function checkRecoveryLink(link: LinkInfo): CheckResult {
   const base = {
     id: 'interface',
     requirement: 'R22',
-    measured: `${link.wired ? 'wired' : 'wireless'} (${link.label})`,
-    threshold: 'wired link (RS485, CAN, USB)'
+    measured: text('check.recovery.measured', { kind: linkKind(link), label: link.label }),
+    threshold: text('check.wiredOnly')
   } as const;
   if (!link.wired) {
-    return { ...base, status: 'fail', code: 'UPDATE_RECOVERY_NOT_ALLOWED', reason: 'Recovery over the air is not allowed: connect a cable.' };
+    return { ...base, status: 'fail', code: 'UPDATE_RECOVERY_NOT_ALLOWED', reason: text('check.recovery.overTheAir') };
   }
-  return { ...base, status: 'pass', reason: 'Wired link.' };
+  return { ...base, status: 'pass', reason: text('check.wiredLink') };
 }
 
 /**
@@ -77,11 +89,12 @@ export function checkRecoveryLink(link: LinkInfo): CheckResult {
  * the operator to check the pack by other means, not a pass.
  */
 export function unmeasuredInBootloader(): CheckResult[] {
-  const why = 'Not measurable: only the bootloader runs. Check it on site with another instrument before going on.';
+  const why = text('check.bootloaderOnly');
+  const none = text('check.notAvailable');
   return [
-    { id: 'soc', requirement: 'R01', status: 'warn', measured: 'not available', threshold: '20.0 % – 80.0 %', reason: why },
-    { id: 'temperature', requirement: 'R02', status: 'warn', measured: 'not available', threshold: 'above 0 °C, below 45 °C', reason: why },
-    { id: 'supply', requirement: 'R03', status: 'warn', measured: 'not available', threshold: 'a stable supply', reason: why }
+    { id: 'soc', requirement: 'R01', status: 'warn', measured: none, threshold: text('check.soc.threshold', { min: fixed(20, 1), max: fixed(80, 1) }), reason: why },
+    { id: 'temperature', requirement: 'R02', status: 'warn', measured: none, threshold: text('check.temperature.threshold', { min: fixed(0, 1), max: fixed(45, 1) }), reason: why },
+    { id: 'supply', requirement: 'R03', status: 'warn', measured: none, threshold: text('check.supply.stable'), reason: why }
   ];
 }
 
@@ -95,13 +108,15 @@ export function checkBootloader(family: FamilyProfile): CheckResult {
   const base = {
     id: 'bootloader',
     requirement: 'R11 R19',
-    measured: `${fallback === 'swap' ? 'fallback bank (swap with revert)' : fallback === 'overwrite' ? 'no fallback bank (overwrite only)' : 'fallback not reported'}; ${checksSignature ? 'signature checked by the bootloader' : 'signature check by the bootloader not known'} (${source})`,
-    threshold: 'a fallback bank and a signature check in the bootloader'
+    measured: text('check.bootloader.measured', {
+      fallback: text(`check.bootloader.${fallback}`),
+      signature: text(checksSignature ? 'check.bootloader.signed' : 'check.bootloader.unsigned'),
+      source
+    }),
+    threshold: text('check.bootloader.threshold')
   } as const;
-  const missing = [
-    ...(fallback === 'swap' ? [] : ['No fallback bank: if the new firmware does not work, the tool cannot bring the old one back.']),
-    ...(checksSignature ? [] : ['The bootloader is not known to check signatures: only this tool\'s check of the package protects the device.'])
-  ];
-  if (missing.length > 0) return { ...base, status: 'warn', reason: missing.join(' ') };
-  return { ...base, status: 'pass', reason: 'The bootloader keeps the previous firmware and checks the signature itself.' };
+  if (fallback !== 'swap' && !checksSignature) return { ...base, status: 'warn', reason: text('check.bootloader.neither') };
+  if (fallback !== 'swap') return { ...base, status: 'warn', reason: text('check.bootloader.noFallback') };
+  if (!checksSignature) return { ...base, status: 'warn', reason: text('check.bootloader.noSignature') };
+  return { ...base, status: 'pass', reason: text('check.bootloader.ok') };
 }

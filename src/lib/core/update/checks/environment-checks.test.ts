@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
 import { checkSoc, checkSupply, checkSupplyDrift, checkTemperature } from './environment-checks';
 import { DEFAULT_SAFETY_LIMITS as limits } from './safety-limits';
+import { checkText } from './check-result';
 
 function telemetry(over: Partial<BmsTelemetry>): BmsTelemetry {
   return {
@@ -32,8 +33,8 @@ describe('environment checks', () => {
   it('R02 a sensor that does not answer blocks with its own code and is named', () => {
     const check = checkTemperature(telemetry({ temps_dc: [250, null, 240] }), limits);
     expect(check).toMatchObject({ status: 'fail', code: 'UPDATE_TEMPERATURE_SENSOR_FAILED' });
-    expect(check.reason).toContain('T2');
-    expect(check.measured).toContain('T2 no answer');
+    expect(checkText(check, 'en')).toMatchObject({ reason: 'Sensor T2 does not answer.', measured: 'T1 25.0 °C, T2 no answer, T3 24.0 °C' });
+    expect(checkText(check, 'fr')).toMatchObject({ reason: 'Le capteur T2 ne répond pas.', measured: 'T1 25,0 °C, T2 sans réponse, T3 24,0 °C' });
     expect(checkTemperature(telemetry({ temps_dc: [] }), limits).code).toBe('UPDATE_TEMPERATURE_SENSOR_FAILED');
   });
 
@@ -43,7 +44,8 @@ describe('environment checks', () => {
     expect(checkSupply([52_000, 52_300, 52_000, 52_100, 52_000], limits).status).toBe('warn'); // 0.58 %
     const unstable = checkSupply([52_000, 50_900, 52_000, 51_500, 52_000], limits); // 2.1 %
     expect(unstable).toMatchObject({ status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE' });
-    expect(unstable.measured).toContain('spread 2.1');
+    expect(checkText(unstable, 'en').measured).toContain('spread 2.1');
+    expect(checkText(unstable, 'fr').measured).toMatch(/^moyenne 51,\d\d V, écart 2,1\d %$/);
     expect(checkSupply([52_000], limits).status).toBe('fail');
     expect(checkSupply([0, 0, 0], limits).status).toBe('fail');
   });

@@ -5,52 +5,58 @@
 import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
 import type { CheckResult } from './check-result';
 import type { SafetyLimits } from './safety-limits';
+import { fixed, text } from '../../../i18n/translate';
 
-const percent = (pm: number) => `${(pm / 10).toFixed(1)} %`;
-const celsius = (dc: number) => `${(dc / 10).toFixed(1)} °C`;
+const tenths = (value: number) => fixed(value / 10, 1);
+const sensor = (i: number) => `T${i + 1}`;
 
 export function checkSoc(t: Pick<BmsTelemetry, 'soc_pm'>, limits: SafetyLimits): CheckResult {
   const base = {
     id: 'soc',
     requirement: 'R01',
-    measured: percent(t.soc_pm),
-    threshold: `${percent(limits.socMinPm)} – ${percent(limits.socMaxPm)}`
+    measured: text('check.soc.measured', { soc: tenths(t.soc_pm) }),
+    threshold: text('check.soc.threshold', { min: tenths(limits.socMinPm), max: tenths(limits.socMaxPm) })
   } as const;
   if (t.soc_pm < limits.socMinPm || t.soc_pm > limits.socMaxPm) {
-    const side = t.soc_pm < limits.socMinPm ? 'below' : 'above';
-    return { ...base, status: 'fail', code: 'UPDATE_SOC_OUT_OF_RANGE', reason: `State of charge is ${side} the allowed band.` };
+    const reason = text(t.soc_pm < limits.socMinPm ? 'check.soc.below' : 'check.soc.above');
+    return { ...base, status: 'fail', code: 'UPDATE_SOC_OUT_OF_RANGE', reason };
   }
   const margin = Math.min(t.soc_pm - limits.socMinPm, limits.socMaxPm - t.soc_pm);
   if (margin < limits.socMarginPm) {
-    return { ...base, status: 'warn', reason: 'State of charge is close to a limit; the update pauses if it leaves the band.' };
+    return { ...base, status: 'warn', reason: text('check.soc.close') };
   }
-  return { ...base, status: 'pass', reason: 'State of charge is within the band.' };
+  return { ...base, status: 'pass', reason: text('check.soc.ok') };
 }
 
 export function checkTemperature(t: Pick<BmsTelemetry, 'temps_dc'>, limits: SafetyLimits): CheckResult {
   const base = {
     id: 'temperature',
     requirement: 'R02',
-    measured: t.temps_dc.map((v, i) => `T${i + 1} ${v === null ? 'no answer' : celsius(v)}`).join(', ') || 'no sensor',
-    threshold: `above ${celsius(limits.tempMinDc)}, below ${celsius(limits.tempMaxDc)}, every sensor answering`
+    measured:
+      t.temps_dc.length === 0
+        ? text('check.temperature.none')
+        : text('check.list', {
+            items: t.temps_dc.map((v, i) => (v === null ? text('check.temperature.silent', { n: i + 1 }) : text('check.temperature.sensor', { n: i + 1, celsius: tenths(v) })))
+          }),
+    threshold: text('check.temperature.threshold', { min: tenths(limits.tempMinDc), max: tenths(limits.tempMaxDc) })
   } as const;
   if (t.temps_dc.length === 0) {
-    return { ...base, status: 'fail', code: 'UPDATE_TEMPERATURE_SENSOR_FAILED', reason: 'The device reports no temperature sensor.' };
+    return { ...base, status: 'fail', code: 'UPDATE_TEMPERATURE_SENSOR_FAILED', reason: text('check.temperature.noSensor') };
   }
-  const dead = t.temps_dc.flatMap((v, i) => (v === null ? [`T${i + 1}`] : []));
+  const dead = t.temps_dc.flatMap((v, i) => (v === null ? [sensor(i)] : []));
   if (dead.length > 0) {
-    return { ...base, status: 'fail', code: 'UPDATE_TEMPERATURE_SENSOR_FAILED', reason: `Sensor ${dead.join(', ')} does not answer.` };
+    return { ...base, status: 'fail', code: 'UPDATE_TEMPERATURE_SENSOR_FAILED', reason: text('check.temperature.dead', { sensors: dead.join(', ') }) };
   }
   const temps = t.temps_dc as number[];
-  const outside = temps.flatMap((v, i) => (v <= limits.tempMinDc || v >= limits.tempMaxDc ? [`T${i + 1}`] : []));
+  const outside = temps.flatMap((v, i) => (v <= limits.tempMinDc || v >= limits.tempMaxDc ? [sensor(i)] : []));
   if (outside.length > 0) {
-    return { ...base, status: 'fail', code: 'UPDATE_TEMPERATURE_OUT_OF_RANGE', reason: `${outside.join(', ')} outside the allowed band.` };
+    return { ...base, status: 'fail', code: 'UPDATE_TEMPERATURE_OUT_OF_RANGE', reason: text('check.temperature.outside', { sensors: outside.join(', ') }) };
   }
   const margin = Math.min(...temps.map((v) => Math.min(v - limits.tempMinDc, limits.tempMaxDc - v)));
   if (margin < limits.tempMarginDc) {
-    return { ...base, status: 'warn', reason: 'A sensor is close to a limit; the update pauses if it leaves the band.' };
+    return { ...base, status: 'warn', reason: text('check.temperature.close') };
   }
-  return { ...base, status: 'pass', reason: 'Every sensor answers and reads within the band.' };
+  return { ...base, status: 'pass', reason: text('check.temperature.ok') };
 }
 
 export interface SupplyStats {
@@ -69,21 +75,21 @@ export function checkSupply(readingsMv: readonly number[], limits: SafetyLimits)
   const base = {
     id: 'supply' as const,
     requirement: 'R03',
-    threshold: `spread ≤ ${limits.supplySpreadMaxPct} % of the mean over ${limits.supplySamples} readings`,
+    threshold: text('check.supply.threshold', { max: limits.supplySpreadMaxPct, count: limits.supplySamples }),
     readings: [...readingsMv]
   };
   if (readingsMv.length < 2) {
-    return { ...base, measured: `${readingsMv.length} reading(s)`, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: 'Too few supply readings to judge stability.' };
+    return { ...base, measured: text('check.supply.count', { count: readingsMv.length }), status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: text('check.supply.tooFew') };
   }
   const { meanMv, spreadPct } = supplyStats(readingsMv);
-  const measured = `mean ${(meanMv / 1000).toFixed(2)} V, spread ${spreadPct.toFixed(2)} %`;
+  const measured = text('check.supply.measured', { volts: fixed(meanMv / 1000, 2), spread: fixed(spreadPct, 2) });
   if (!(spreadPct <= limits.supplySpreadMaxPct)) {
-    return { ...base, measured, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: 'The supply fluctuates beyond the limit.' };
+    return { ...base, measured, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: text('check.supply.unstable') };
   }
   if (spreadPct > limits.supplySpreadWarnPct) {
-    return { ...base, measured, status: 'warn', reason: 'The supply fluctuates a little; it is watched during the transfer.' };
+    return { ...base, measured, status: 'warn', reason: text('check.supply.wobbly') };
   }
-  return { ...base, measured, status: 'pass', reason: 'The supply is stable.' };
+  return { ...base, measured, status: 'pass', reason: text('check.supply.ok') };
 }
 
 /** R03 during the transfer: one reading against the pre-flight mean. */
@@ -92,12 +98,12 @@ export function checkSupplyDrift(readingMv: number, baselineMv: number, limits: 
   const base = {
     id: 'supply' as const,
     requirement: 'R03',
-    measured: `${(readingMv / 1000).toFixed(2)} V (${driftPct.toFixed(2)} % from ${(baselineMv / 1000).toFixed(2)} V)`,
-    threshold: `within ${limits.supplyDriftMaxPct} % of the pre-flight mean`,
+    measured: text('check.drift.measured', { volts: fixed(readingMv / 1000, 2), drift: fixed(driftPct, 2), baseline: fixed(baselineMv / 1000, 2) }),
+    threshold: text('check.drift.threshold', { max: limits.supplyDriftMaxPct }),
     readings: [readingMv]
   };
   if (!(driftPct <= limits.supplyDriftMaxPct)) {
-    return { ...base, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: 'The supply dropped or rose beyond the limit.' };
+    return { ...base, status: 'fail', code: 'UPDATE_SUPPLY_UNSTABLE', reason: text('check.drift.fail') };
   }
-  return { ...base, status: 'pass', reason: 'The supply is steady.' };
+  return { ...base, status: 'pass', reason: text('check.drift.ok') };
 }

@@ -3,6 +3,7 @@
  * state of charge and the temperature on the pack's own display or with a meter, and the same limits
  * judge them. The results say they were entered by the operator, in the pre-flight and in the report.
  */
+import { text } from '../../../i18n/translate';
 import type { CheckResult } from './check-result';
 import { checkSoc, checkTemperature } from './environment-checks';
 import type { SafetyLimits } from './safety-limits';
@@ -14,27 +15,22 @@ export interface OperatorReadings {
   tempC: number;
 }
 
-const BY_OPERATOR = ' (entered by the operator)';
-
 export function checkOperatorReadings(readings: OperatorReadings | undefined, limits: SafetyLimits): CheckResult[] {
-  if (!readings || !Number.isFinite(readings.socPct) || !Number.isFinite(readings.tempC)) {
+  const given = readings && Number.isFinite(readings.socPct) && Number.isFinite(readings.tempC);
+  const soc = checkSoc({ soc_pm: given ? Math.round(readings.socPct * 10) : limits.socMinPm }, limits);
+  const temperature = checkTemperature({ temps_dc: [given ? Math.round(readings.tempC * 10) : limits.tempMaxDc] }, limits);
+  if (!given) {
     const missing = {
       status: 'fail',
-      measured: 'not entered',
+      measured: text('check.operator.notEntered'),
       code: 'UPDATE_OPERATOR_READING_MISSING',
-      reason: 'The device cannot measure it: read it on the pack and enter it.',
+      reason: text('check.operator.missing'),
       source: 'operator'
     } as const;
-    return [
-      { id: 'soc', requirement: 'R01', threshold: `${limits.socMinPm / 10} % – ${limits.socMaxPm / 10} %`, ...missing },
-      { id: 'temperature', requirement: 'R02', threshold: `above ${limits.tempMinDc / 10} °C, below ${limits.tempMaxDc / 10} °C`, ...missing }
-    ];
+    return [{ ...soc, ...missing }, { ...temperature, ...missing }];
   }
-  const entered = (check: CheckResult): CheckResult => ({ ...check, measured: check.measured + BY_OPERATOR, source: 'operator' });
-  return [
-    entered(checkSoc({ soc_pm: Math.round(readings.socPct * 10) }, limits)),
-    entered(checkTemperature({ temps_dc: [Math.round(readings.tempC * 10)] }, limits))
-  ];
+  const entered = (check: CheckResult): CheckResult => ({ ...check, measured: text('check.operator.entered', { value: check.measured }), source: 'operator' });
+  return [entered(soc), entered(temperature)];
 }
 
 /** R03 without a supply reading: said, not skipped; the site checklist's "reliable power" covers it. */
@@ -43,8 +39,8 @@ export function unmeasuredSupply(): CheckResult {
     id: 'supply',
     requirement: 'R03',
     status: 'warn',
-    measured: 'not measurable on this device',
-    threshold: 'a stable supply',
-    reason: 'This device reports no supply voltage: keep the pack on a reliable source for the whole update, as confirmed in the checklist.'
+    measured: text('check.supply.unmeasurable'),
+    threshold: text('check.supply.stable'),
+    reason: text('check.supply.noReading')
   };
 }

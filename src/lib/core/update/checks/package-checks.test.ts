@@ -20,7 +20,7 @@ const device: BmsIdentity = {
 describe('package checks', () => {
   it('R08 R11 a verification error blocks with the image code', () => {
     const check = checkPackage({ error: { code: 'INTERNAL_ERROR', detail: 'bad' } });
-    expect(check).toMatchObject({ status: 'fail', code: 'INTERNAL_ERROR', reason: 'bad' });
+    expect(check).toMatchObject({ status: 'fail', code: 'INTERNAL_ERROR', reason: { key: 'check.refused', params: { detail: 'bad' } } });
   });
 
   it('R07 refuses another model, an unlisted revision, no declared revision, an old bootloader', () => {
@@ -38,7 +38,16 @@ describe('package checks', () => {
     expect(checkAntiRollback(image({ securityCounter: 6 }), device).status).toBe('pass');
     const older = image({ header: { ...image().header, version: { major: 1, minor: 1, revision: 0, build: 0 } } });
     expect(checkAntiRollback(older, device).status).toBe('warn');
-    expect(checkAntiRollback(image({ imageHash: device.fw_hash }), device).status).toBe('warn');
+  });
+
+  it('R25 refuses the image that already runs, with a plain reason (it would end in a fallback to itself)', () => {
+    expect(checkAntiRollback(image({ imageHash: device.fw_hash }), device)).toMatchObject({
+      status: 'fail',
+      code: 'UPDATE_SAME_IMAGE_RUNNING',
+      reason: expect.stringMatching(/already runs on the device: there is nothing to update/)
+    });
+    // In its bootloader the device runs nothing: reinstalling that version is the recovery (R22).
+    expect(checkAntiRollback(image({ imageHash: device.fw_hash }), { ...device, in_bootloader: true }).status).not.toBe('fail');
   });
 
   it('R13 refuses a safety-critical package over a wireless link only', () => {

@@ -10,19 +10,21 @@ import type { LinkInfo } from '../../link/link';
 import type { BmsIdentity } from '../../protocol/smp/groups/bms-group';
 import { bytesToHex as toHex } from '@noble/hashes/utils.js';
 import type { CheckResult } from './check-result';
+import { linkKind } from './device-checks';
+import { text } from '../../../i18n/translate';
 
 /** R08 + R11: the outcome of verifyImage (hash over the image, Ed25519 signature by a trusted key). */
 export function checkPackage(outcome: { verified: VerifiedImage } | { error: ErrorData }): CheckResult {
-  const base = { id: 'package', requirement: 'R08 R11', threshold: 'SHA-256 matches, signed by a trusted key' } as const;
+  const base = { id: 'package', requirement: 'R08 R11', threshold: text('check.package.threshold') } as const;
   if ('error' in outcome) {
-    return { ...base, status: 'fail', measured: outcome.error.code, code: outcome.error.code, reason: outcome.error.detail };
+    return { ...base, status: 'fail', measured: text('check.noReading'), code: outcome.error.code, reason: text('check.refused', { detail: outcome.error.detail }) };
   }
   const { verified } = outcome;
   return {
     ...base,
     status: 'pass',
-    measured: `SHA-256 ${toHex(verified.digest).slice(0, 16)}…, signed by ${verified.signer.name} (${verified.signer.fingerprint})`,
-    reason: 'The hash and the signature verify.'
+    measured: text('check.package.measured', { hash: toHex(verified.digest).slice(0, 16), signer: verified.signer.name, fingerprint: verified.signer.fingerprint }),
+    reason: text('check.package.ok')
   };
 }
 
@@ -32,33 +34,35 @@ export function checkCompatibility(image: ParsedImage, device: BmsIdentity, repo
   const base = {
     id: 'compatibility',
     requirement: 'R07',
-    measured: `${device.model} rev ${device.hw_rev}, bootloader ${device.bl_version}`,
-    threshold:
-      `${model ?? 'any model'}, rev ${hwRevisions?.length ? hwRevisions.join(' / ') : '(none declared)'}` +
-      `, bootloader ≥ ${minBootloader ? formatVersion(minBootloader) : 'any'}`
+    measured: text('check.compatibility.measured', { model: device.model, rev: device.hw_rev, bootloader: device.bl_version }),
+    threshold: text('check.compatibility.threshold', {
+      model: model ?? text('check.compatibility.anyModel'),
+      revs: hwRevisions?.length ? hwRevisions.join(' / ') : text('check.compatibility.noneDeclared'),
+      bootloader: minBootloader ? formatVersion(minBootloader) : text('check.compatibility.anyBootloader')
+    })
   } as const;
   if (!reports.hwRev) {
     // A stock device does not report the product's model and revision: said, not passed.
     return {
       ...base,
-      measured: `${device.model || 'board not reported'}, no hardware revision reported, bootloader ${device.bl_version || 'not reported'}`,
+      measured: text('check.compatibility.unreported', { board: device.model || text('check.notAvailable'), bootloader: device.bl_version || text('check.notAvailable') }),
       status: 'warn',
-      reason: 'This device does not report its hardware revision, so the package\'s declaration cannot be checked against it: make sure the package is built for this board.'
+      reason: text('check.compatibility.cannotCheck')
     };
   }
   if (!hwRevisions || hwRevisions.length === 0) {
-    return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: 'The package declares no hardware revision, so compatibility cannot be proven.' };
+    return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: text('check.compatibility.noRevisions') };
   }
   if (model !== undefined && model !== device.model) {
-    return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: `The package is for model ${model}.` };
+    return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: text('check.compatibility.model', { model }) };
   }
   if (!hwRevisions.includes(device.hw_rev)) {
-    return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: `Hardware revision ${device.hw_rev} is not supported.` };
+    return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: text('check.compatibility.revision', { rev: String(device.hw_rev) }) };
   }
   if (minBootloader && compareVersions(parseVersion(device.bl_version), minBootloader) < 0) {
-    return { ...base, status: 'fail', code: 'UPDATE_BOOTLOADER_TOO_OLD', reason: `The bootloader must be at least ${formatVersion(minBootloader)}.` };
+    return { ...base, status: 'fail', code: 'UPDATE_BOOTLOADER_TOO_OLD', reason: text('check.compatibility.bootloader', { bootloader: formatVersion(minBootloader) }) };
   }
-  return { ...base, status: 'pass', reason: 'Model, hardware revision and bootloader are supported.' };
+  return { ...base, status: 'pass', reason: text('check.compatibility.ok') };
 }
 
 /**
@@ -70,19 +74,21 @@ export function checkAntiRollback(image: ParsedImage, device: BmsIdentity): Chec
   const base = {
     id: 'anti-rollback',
     requirement: 'R25',
-    measured: `package ${formatVersion(image.header.version)} counter ${counter}; device ${device.fw_version} counter ${device.sec_cnt}`,
-    threshold: `security counter ≥ ${device.sec_cnt}`
+    measured: text('check.antiRollback.measured', { version: formatVersion(image.header.version), counter, deviceVersion: device.fw_version, deviceCounter: device.sec_cnt }),
+    threshold: text('check.antiRollback.threshold', { counter: device.sec_cnt })
   } as const;
   if (counter < device.sec_cnt) {
-    return { ...base, status: 'fail', code: 'UPDATE_DOWNGRADE_BLOCKED', reason: 'The package is less secure than the device security level.' };
+    return { ...base, status: 'fail', code: 'UPDATE_DOWNGRADE_BLOCKED', reason: text('check.antiRollback.downgrade') };
   }
-  if (image.imageHash && toHex(image.imageHash) === toHex(device.fw_hash)) {
-    return { ...base, status: 'warn', reason: 'This exact image is already running.' };
+  // Installing the running image again would test-boot it from the other bank and make the fallback
+  // return to... the same image: there is nothing to update, so it is refused before any write.
+  if (!device.in_bootloader && image.imageHash && toHex(image.imageHash) === toHex(device.fw_hash)) {
+    return { ...base, status: 'fail', code: 'UPDATE_SAME_IMAGE_RUNNING', reason: text('check.antiRollback.same') };
   }
   if (compareVersions(image.header.version, parseVersion(device.fw_version)) < 0) {
-    return { ...base, status: 'warn', reason: 'Older version within the same security level: allowed, check it is intended.' };
+    return { ...base, status: 'warn', reason: text('check.antiRollback.older') };
   }
-  return { ...base, status: 'pass', reason: 'The security level is kept or raised.' };
+  return { ...base, status: 'pass', reason: text('check.antiRollback.ok') };
 }
 
 /** R13: safety-critical packages only over wired links; other OTA updates get a warning. */
@@ -91,14 +97,14 @@ export function checkInterface(image: ParsedImage, link: LinkInfo): CheckResult 
   const base = {
     id: 'interface',
     requirement: 'R13',
-    measured: `${link.wired ? 'wired' : 'wireless'} (${link.label}); package ${critical ? 'safety-critical' : 'not safety-critical'}`,
-    threshold: critical ? 'wired link (RS485, CAN, USB)' : 'any link'
+    measured: text('check.interface.measured', { kind: linkKind(link), label: link.label, critical: text(critical ? 'check.interface.critical' : 'check.interface.notCritical') }),
+    threshold: text(critical ? 'check.wiredOnly' : 'check.anyLink')
   } as const;
   if (critical && !link.wired) {
-    return { ...base, status: 'fail', code: 'UPDATE_SAFETY_CRITICAL_OVER_WIRELESS', reason: 'IEC 61508: safety-critical updates are not allowed over the air.' };
+    return { ...base, status: 'fail', code: 'UPDATE_SAFETY_CRITICAL_OVER_WIRELESS', reason: text('check.interface.overTheAir') };
   }
   if (!link.wired) {
-    return { ...base, status: 'warn', reason: 'Over-the-air update: keep the device close and the link stable.' };
+    return { ...base, status: 'warn', reason: text('check.interface.wireless') };
   }
-  return { ...base, status: 'pass', reason: 'Wired link.' };
+  return { ...base, status: 'pass', reason: text('check.wiredLink') };
 }

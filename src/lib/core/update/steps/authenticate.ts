@@ -1,6 +1,7 @@
 import { keyFingerprint } from '../../image/keys';
 import { authenticate as openSession } from '../../family/authenticate';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 /**
  * R14: the BMS accepts writes only after the technician's key answered its challenge. A device without
@@ -13,7 +14,7 @@ export async function authenticate(ctx: UpdateContext): Promise<void> {
     return;
   }
   const granted = await openSession(ctx.session, ctx.signer, ctx.before!.serial);
-  ctx.log('info', `session granted to ${ctx.signer!.name} (${keyFingerprint(ctx.signer!.publicKey)}), idle timeout ${granted.idle_timeout_s} s`);
+  ctx.log('info', text('log.sessionGranted', { name: ctx.signer!.name, fingerprint: keyFingerprint(ctx.signer!.publicKey), seconds: granted.idle_timeout_s }));
 }
 
 /** After a reset (which ends a session) and before a protected write: a new session where the device has them. */

@@ -6,6 +6,7 @@ import { makeBackup, type ConfigBackup } from '../../backup/config-backup';
 import { diffConfig } from '../../backup/config-diff';
 import { fail, toErrorData } from '../../errors';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 export async function backup(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'backup' });
@@ -30,5 +31,5 @@ export async function backup(ctx: UpdateContext): Promise<void> {
   }
   ctx.backup = stored;
   ctx.emit({ phase: 'backup', backupId: stored.id });
-  ctx.log('info', `backup ${stored.id}: ${Object.keys(stored.config).length} settings from ${access.source} saved and read back identical`);
+  ctx.log('info', text('log.backupSaved', { id: stored.id, count: Object.keys(stored.config).length }), access.source);
 }

@@ -1,6 +1,7 @@
 import { fail } from '../../errors';
 import { renewSession } from './authenticate';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 /** R20: before the pack returns to service, every bleed resistor must be seen pulling its cell down. */
 export async function balanceCheck(ctx: UpdateContext): Promise<void> {
@@ -17,11 +18,11 @@ export async function balanceCheck(ctx: UpdateContext): Promise<void> {
   ctx.balanceTest = report;
   ctx.emit({ phase: 'balance-check', report });
   for (const c of report.cells) {
-    ctx.log(c.ok ? 'info' : 'error', `balance cell ${c.index + 1}: ${c.before_mv} → ${c.after_mv} mV ${c.ok ? 'ok' : 'FAIL'}`);
+    ctx.log(c.ok ? 'info' : 'error', text('log.balanceCell', { cell: c.index + 1, before: c.before_mv, after: c.after_mv, verdict: text(c.ok ? 'log.ok' : 'log.fail') }));
   }
   const bad = report.cells.filter((c) => !c.ok);
   if (!report.pass || bad.length > 0) {
     fail('UPDATE_BALANCE_TEST_FAILED', bad.length ? `cells ${bad.map((c) => c.index + 1).join(', ')} did not balance` : 'the device reports a failure');
   }
-  ctx.log('info', `cell balancing OK on ${report.cells.length} cells`);
+  ctx.log('info', text('log.balanceOk', { cells: report.cells.length }));
 }

@@ -10,14 +10,15 @@ import { renewSession } from './authenticate';
 import { surviveLoss } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 export async function confirm(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'confirm' });
   await surviveLoss(ctx, 'confirm', () => confirmAndProve(ctx));
   const after = ctx.after!;
   const counter = ctx.verified!.image.securityCounter ?? 0;
-  if (ctx.session.family.reports.securityCounter && after.sec_cnt < counter) ctx.warn(`the device security counter is ${after.sec_cnt}, the image carries ${counter}`);
-  ctx.log('info', `OK: ${after.fw_version} confirmed and kept across a reset; security counter ${ctx.before!.sec_cnt} → ${after.sec_cnt}`);
+  if (ctx.session.family.reports.securityCounter && after.sec_cnt < counter) ctx.warn(text('log.counterMismatch', { device: after.sec_cnt, image: counter }));
+  ctx.log('info', text('log.confirmedKept', { version: after.fw_version, before: ctx.before!.sec_cnt, after: after.sec_cnt }));
 }
 
 async function confirmAndProve(ctx: UpdateContext): Promise<void> {
@@ -32,10 +33,10 @@ async function confirmAndProve(ctx: UpdateContext): Promise<void> {
   if (!active || !sameBytes(active.hash, digest) || !active.confirmed) {
     fail('UPDATE_CONFIRM_FAILED', `after confirm the running image is ${active ? `${active.version} confirmed=${active.confirmed}` : 'unknown'}`);
   }
-  ctx.log('info', `${active.version} confirmed; resetting once more to prove it stays`);
+  ctx.log('info', text('log.confirmedResetting', { version: active.version }));
   const after = await resetAndWait(ctx, 'after the reset that proves the confirmation');
   ctx.after = after;
-  for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', `boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+  for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
   if (after.in_bootloader || !sameBytes(after.fw_hash, digest)) {
     fail('UPDATE_CONFIRM_FAILED', `after a reset the device runs ${after.in_bootloader ? 'its bootloader only' : after.fw_version}, not the confirmed image`);
   }

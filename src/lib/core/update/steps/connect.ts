@@ -1,5 +1,6 @@
-import { isTransportLoss } from '../device-contact';
+import { lostInTransit } from '../device-contact';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 /**
  * First contact over the link the platform opened. A device that stays silent gets the link test at
@@ -11,10 +12,10 @@ export async function connect(ctx: UpdateContext): Promise<void> {
   try {
     await ctx.session.identity();
   } catch (error) {
-    if (!isTransportLoss(error)) throw error;
-    ctx.log('warn', 'the device does not answer: testing the link to find out why');
+    if (!lostInTransit(error)) throw error;
+    ctx.log('warn', text('log.noAnswerLinkTest'));
     await ctx.session.linkTest();
     throw error;
   }
-  ctx.log('info', `connected over ${ctx.session.link.label}: ${ctx.connection}`);
+  ctx.log('info', text('log.connected', { link: ctx.session.link.label }), ctx.connection);
 }

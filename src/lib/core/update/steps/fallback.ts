@@ -7,31 +7,32 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail, isBmsError } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { renewSession } from './authenticate';
-import { isTransportLoss, reachDevice } from '../device-contact';
+import { lostInTransit, reachDevice } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 export async function fallback(ctx: UpdateContext): Promise<void> {
   const before = ctx.before!;
   ctx.emit({ phase: 'fallback', cause: ctx.cause! });
-  ctx.log('warn', `returning to ${before.fw_version} because ${ctx.cause!.code}`);
+  ctx.log('warn', text('log.returning', { version: before.fw_version, code: ctx.cause!.code }));
   let identity = await reachDevice(ctx, 'fallback');
   for (let attempt = 1; attempt <= 3 && ctx.verified && sameBytes(identity.fw_hash, ctx.verified.digest); attempt++) {
     const active = (await ctx.session.imageState()).find((s) => s.active);
     if (active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', 'the new image is already confirmed, so the bootloader will not revert it');
-    ctx.log('info', 'the new image runs unconfirmed: resetting so the bootloader reverts to the previous one');
+    ctx.log('info', text('log.revertReset'));
     try {
       // A reset is a protected write, and the session may have ended with the test boot.
       await renewSession(ctx);
       identity = await resetAndWait(ctx, 'after the reset back to the previous image');
-      for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', `revert boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+      for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', text('log.revertBoot', { ms: e.t_ms, phase: e.phase }), e.detail);
     } catch (error) {
       // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
       // authentication and our reset, the session it ended refuses ours; if it lands during the
       // authentication, that goes unanswered. Either way, look at the device again.
-      const selfReset = isBmsError(error) && (error.code === 'SMP_ACCESS_DENIED' || isTransportLoss(error));
+      const selfReset = isBmsError(error) && (error.code === 'SMP_ACCESS_DENIED' || lostInTransit(error));
       if (attempt >= 3 || !selfReset) throw error;
-      ctx.log('info', 'the device reset by itself meanwhile, which ended the session: looking at it again');
+      ctx.log('info', text('log.resetMeanwhile'));
       identity = await reachDevice(ctx, 'fallback');
     }
   }
@@ -44,5 +45,5 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
   const active = (await ctx.session.imageState()).find((s) => s.active);
   if (!active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', `${running} runs but is not confirmed`);
   ctx.afterConfirmed = true;
-  ctx.log('info', `fallback proven: ${running} runs again and is confirmed, as before the update`);
+  ctx.log('info', text('log.fallbackProven', { version: running }));
 }

@@ -4,11 +4,13 @@
  */
 import { fail, toErrorData } from '../../errors';
 import { verifyImage } from '../../image/verify-image';
-import type { CheckId, CheckResult } from '../checks/check-result';
+import { checkLine, checkText, type CheckId, type CheckResult } from '../checks/check-result';
+import { text } from '../../../i18n/translate';
 import { checkBanks, checkBootloader, checkLink } from '../checks/device-checks';
 import { checkOperatorReadings, unmeasuredSupply } from '../checks/operator-readings';
 import { checkSoc, checkSupply, checkTemperature, supplyStats } from '../checks/environment-checks';
 import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from '../checks/package-checks';
+import { explainWithheld } from '../trust-scope';
 import type { UpdateContext } from '../update-context';
 
 export async function preflight(ctx: UpdateContext): Promise<void> {
@@ -23,7 +25,7 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
     } catch (error) {
       if (ctx.signal?.aborted) throw error;
       const { code, detail } = toErrorData(error);
-      add({ id, requirement, status: 'fail', measured: 'no reading', threshold: '', reason: detail, code });
+      add({ id, requirement, status: 'fail', measured: text('check.noReading'), reason: text('check.failedReading', { detail }), code });
     }
   };
   const device = ctx.before!;
@@ -35,7 +37,7 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     // An unauthenticated package's metadata is not interpreted (compatibility, counter, safety flag).
-    add(checkPackage({ error: toErrorData(error) }));
+    add(checkPackage({ error: await explainWithheld(toErrorData(error), ctx.image, ctx.withheldKeys) }));
   }
   if (ctx.verified) {
     const image = ctx.verified.image;
@@ -64,14 +66,14 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
   }
 
   for (const check of ctx.checks) {
-    const line = `${check.id} ${check.status}: ${check.measured} (limit ${check.threshold}) ${check.reason}`;
-    ctx.log(check.status === 'pass' ? 'info' : check.status === 'warn' ? 'warn' : 'error', line);
+    ctx.log(check.status === 'pass' ? 'info' : check.status === 'warn' ? 'warn' : 'error', checkLine(check));
   }
   const failed = ctx.checks.filter((c) => c.status === 'fail');
   if (failed.length > 0) {
     const first = failed[0];
     const others = failed.length > 1 ? ` (also failed: ${failed.slice(1).map((c) => c.id).join(', ')})` : '';
-    fail(first.code ?? 'INTERNAL_ERROR', `${first.reason} Measured ${first.measured}; limit ${first.threshold}.${others}`);
+    const t = checkText(first, 'en');
+    fail(first.code ?? 'INTERNAL_ERROR', `${t.reason} Measured ${t.measured}; limit ${t.threshold}.${others}`);
   }
-  if (ctx.checks.some((c) => c.status === 'warn')) ctx.warn('pre-flight passed with warnings');
+  if (ctx.checks.some((c) => c.status === 'warn')) ctx.warn(text('log.preflightWarnings'));
 }

@@ -1,4 +1,5 @@
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 /**
  * R22, R23: the bootloader cannot read the settings, so nothing new can be saved; the latest backup of
@@ -8,7 +9,7 @@ export async function recoveryBackup(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'backup' });
   const [latest] = await ctx.store.backups.list(ctx.before!.serial);
   if (!latest) {
-    ctx.warn(`no backup of ${ctx.before!.serial} is kept here: the settings cannot be compared after recovery`);
+    ctx.warn(text('log.noBackupRecovery', { serial: ctx.before!.serial }));
     return;
   }
   ctx.backup = latest;

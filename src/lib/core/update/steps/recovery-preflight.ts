@@ -5,9 +5,11 @@
  */
 import { fail, toErrorData } from '../../errors';
 import { verifyImage } from '../../image/verify-image';
-import type { CheckResult } from '../checks/check-result';
+import { checkLine, checkText, type CheckResult } from '../checks/check-result';
+import { text } from '../../../i18n/translate';
 import { checkLink, checkRecoveryLink, unmeasuredInBootloader } from '../checks/device-checks';
 import { checkAntiRollback, checkCompatibility, checkPackage } from '../checks/package-checks';
+import { explainWithheld } from '../trust-scope';
 import type { UpdateContext } from '../update-context';
 
 export async function recoveryPreflight(ctx: UpdateContext): Promise<void> {
@@ -21,18 +23,21 @@ export async function recoveryPreflight(ctx: UpdateContext): Promise<void> {
     add(checkCompatibility(ctx.verified.image, ctx.before!), checkAntiRollback(ctx.verified.image, ctx.before!));
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
-    add(checkPackage({ error: toErrorData(error) }));
+    add(checkPackage({ error: await explainWithheld(toErrorData(error), ctx.image, ctx.withheldKeys) }));
   }
   add(checkRecoveryLink(ctx.session.link));
   try {
     add(checkLink(await ctx.session.linkTest()));
   } catch (error) {
     const { code, detail } = toErrorData(error);
-    add({ id: 'link', requirement: 'R06', status: 'fail', measured: 'no reading', threshold: '', reason: detail, code });
+    add({ id: 'link', requirement: 'R06', status: 'fail', measured: text('check.noReading'), reason: text('check.failedReading', { detail }), code });
   }
   add(...unmeasuredInBootloader());
-  for (const c of ctx.checks) ctx.log(c.status === 'pass' ? 'info' : c.status === 'warn' ? 'warn' : 'error', `${c.id} ${c.status}: ${c.measured} ${c.reason}`);
+  for (const c of ctx.checks) ctx.log(c.status === 'pass' ? 'info' : c.status === 'warn' ? 'warn' : 'error', checkLine(c));
   const failed = ctx.checks.find((c) => c.status === 'fail');
-  if (failed) fail(failed.code ?? 'INTERNAL_ERROR', `${failed.reason} Measured ${failed.measured}; limit ${failed.threshold}.`);
-  ctx.warn('recovery pre-flight passed; the pack itself could not be measured');
+  if (failed) {
+    const t = checkText(failed, 'en');
+    fail(failed.code ?? 'INTERNAL_ERROR', `${t.reason} Measured ${t.measured}; limit ${t.threshold}.`);
+  }
+  ctx.warn(text('log.recoveryPreflight'));
 }

@@ -4,6 +4,7 @@ import { sameBytes } from '../../image/same-bytes';
 import type { SelfTestReport } from '../../protocol/smp/groups/bms-group';
 import { surviveLoss } from '../device-contact';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 export async function selfTest(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'self-test' });
@@ -15,13 +16,13 @@ export async function selfTest(ctx: UpdateContext): Promise<void> {
   ctx.selfTest = report;
   ctx.emit({ phase: 'self-test', report });
   for (const item of report.items) {
-    ctx.log(item.pass ? 'info' : 'error', `self-test ${item.name}: ${item.pass ? 'pass' : 'FAIL'} (${item.value} / limit ${item.limit}) ${item.detail}`);
+    ctx.log(item.pass ? 'info' : 'error', text('log.selfTestItem', { name: item.name, verdict: text(item.pass ? 'log.ok' : 'log.fail'), value: item.value, limit: item.limit }), item.detail);
   }
   const failed = report.items.filter((i) => !i.pass);
   if (!report.pass || failed.length > 0) {
     fail('UPDATE_SELF_TEST_FAILED', failed.map((i) => `${i.name}: ${i.detail} (${i.value}, limit ${i.limit})`).join('; ') || 'the device reports a failure');
   }
-  ctx.log('info', 'self-test OK');
+  ctx.log('info', text('log.selfTestOk'));
 }
 
 /** Polls until the firmware finished its self-test; the new image must still be the one running. */

@@ -8,15 +8,16 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../protocol/smp/groups/bms-group';
-import { isTransportLoss, waitForDevice } from '../device-contact';
+import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 const SEQUENCE = ['protections_off', 'firmware_loaded', 'protections_on'] as const;
 
 export async function testBoot(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'test-boot', events: [] });
   await ctx.session.testImage(ctx.verified!.digest);
-  ctx.log('info', 'new image marked for one test boot (the next reset reverts unless it is confirmed); resetting');
+  ctx.log('info', text('log.testBootMarked'));
   await inspectBoot(ctx, await resetAndWait(ctx, 'after the reset into the new image'));
 }
 
@@ -26,7 +27,7 @@ export async function resetAndWait(ctx: UpdateContext, why: string): Promise<Bms
     await ctx.session.reset();
   } catch (error) {
     // The device may reset before its answer leaves the UART: that is the reset we asked for.
-    if (!isTransportLoss(error)) throw error;
+    if (!lostInTransit(error)) throw error;
   }
   return waitForDevice(ctx, why);
 }
@@ -38,7 +39,7 @@ export async function inspectBoot(ctx: UpdateContext, identity: BmsIdentity): Pr
   const events = (await ctx.session.boot?.bootLog()) ?? [];
   ctx.bootLog = events;
   ctx.emit({ phase: 'test-boot', events });
-  for (const e of events) ctx.log('info', `boot +${e.t_ms} ms ${e.phase}${e.detail ? `: ${e.detail}` : ''}`);
+  for (const e of events) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
 
   if (identity.in_bootloader || !sameBytes(identity.fw_hash, hash)) {
     const running = identity.in_bootloader ? 'only the bootloader' : `${identity.fw_version} ${bytesToHex(identity.fw_hash).slice(0, 16)}…`;
@@ -62,7 +63,7 @@ export async function inspectBoot(ctx: UpdateContext, identity: BmsIdentity): Pr
   if (telemetry.protections & ProtectionFlag.protectionsSuspended) {
     fail('UPDATE_PROTECTIONS_NOT_RESTORED', 'the telemetry still reports the protections suspended after boot');
   }
-  ctx.log('info', `${identity.fw_version} is running; protections are on again`);
+  ctx.log('info', text('log.protectionsBack', { version: identity.fw_version }));
 }
 
 function requireSequence(events: BootEvent[]): void {

@@ -7,11 +7,12 @@
  */
 import { fail, isBmsError, toErrorData } from '../../errors';
 import type { BmsTelemetry } from '../../protocol/smp/groups/bms-group';
-import type { CheckResult } from '../checks/check-result';
+import { checkText, type CheckResult } from '../checks/check-result';
 import { checkSoc, checkSupplyDrift, checkTemperature } from '../checks/environment-checks';
 import type { UpdateContext } from '../update-context';
 import type { TransferPause } from '../update-state';
 import { wait } from '../../wait';
+import { text } from '../../../i18n/translate';
 
 export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
   const checks = [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];
@@ -19,7 +20,7 @@ export function outOfBand(ctx: UpdateContext, t: BmsTelemetry): CheckResult[] {
   return checks.filter((c) => c.status === 'fail');
 }
 
-const describe = (checks: CheckResult[]) => checks.map((c) => `${c.id} ${c.measured}`).join(', ');
+const describe = (checks: CheckResult[]) => checks.map((c) => `${c.id} ${checkText(c, 'en').measured}`).join(', ');
 
 /**
  * Samples until `stop` aborts; resolves with the failing checks the first time the pack leaves the band.
@@ -38,7 +39,7 @@ export async function watchConditions(ctx: UpdateContext, stop: AbortSignal): Pr
       if (bad.length > 0) return bad;
     } catch (error) {
       if (stop.aborted) return undefined;
-      ctx.log('warn', `telemetry during the transfer: ${toErrorData(error).code}`);
+      ctx.log('warn', text('log.telemetryFailed', { code: toErrorData(error).code }));
     }
   }
 }
@@ -53,7 +54,7 @@ export async function holdUntilSafe(
   const pause: TransferPause = { checks: first, since: ctx.iso() };
   const started = ctx.now();
   ctx.pauses.push(pause);
-  ctx.warn(`transfer held at byte ${offset}: ${describe(first)} outside the safe band`);
+  ctx.warn(text('log.transferHeld', { offset, checks: describe(first) }));
   onPause(pause);
   let bad = first;
   while (bad.length > 0) {
@@ -61,7 +62,7 @@ export async function holdUntilSafe(
     if (heldMs >= ctx.timings.pauseTimeoutMs) {
       fail(
         bad[0].code!,
-        `${describe(bad)} (limit ${bad[0].threshold}) during the transfer; held ${Math.round(heldMs / 1000)} s at byte ` +
+        `${describe(bad)} (limit ${checkText(bad[0], 'en').threshold}) during the transfer; held ${Math.round(heldMs / 1000)} s at byte ` +
           `${offset} without returning to the band, so the transfer stopped before anything was activated`
       );
     }
@@ -70,9 +71,9 @@ export async function holdUntilSafe(
       bad = outOfBand(ctx, await ctx.session.battery!.telemetry());
     } catch (error) {
       if (!isBmsError(error) || error.code === 'CANCELLED') throw error;
-      ctx.log('warn', `telemetry while held: ${error.code}`);
+      ctx.log('warn', text('log.telemetryHeld', { code: error.code }));
     }
   }
-  ctx.log('info', `back in the safe band after ${Math.round((ctx.now() - started) / 1000)} s: resuming at byte ${offset}`);
+  ctx.log('info', text('log.backInBand', { seconds: Math.round((ctx.now() - started) / 1000), offset }));
   onPause(undefined);
 }

@@ -7,10 +7,11 @@
 import { BmsError, fail, toErrorData } from '../../errors';
 import type { CheckResult } from '../checks/check-result';
 import { renewSession } from './authenticate';
-import { isTransportLoss, waitForDevice } from '../device-contact';
+import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
-import type { TransferPause } from '../update-state';
+import type { LinkLoss, TransferPause } from '../update-state';
 import { holdUntilSafe, watchConditions } from './transfer-monitor';
+import { fixed, text } from '../../../i18n/translate';
 
 export async function transfer(ctx: UpdateContext): Promise<void> {
   const total = ctx.image.length;
@@ -18,43 +19,87 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
   let sent = 0;
   let restarts = 0;
   let paused: TransferPause | undefined;
+  let lost: LinkLoss | undefined;
   const draw = () => {
     const seconds = (ctx.now() - startedAt) / 1000;
     const bytesPerSecond = seconds > 0 ? Math.round(sent / seconds) : 0;
-    ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, restarts });
+    ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, lost, restarts });
   };
   draw();
   ctx.log('info', `sending ${total} bytes to the inactive bank`);
-  for (;;) {
-    const run = await uploadWatched(ctx, (done) => {
-      sent = done;
-      draw();
-    });
-    if (run.done) break;
-    if (run.outOfBand) {
-      await holdUntilSafe(ctx, run.outOfBand, sent, (pause) => {
-        paused = pause;
-        draw();
-      });
-      continue;
-    }
-    const error = run.error;
-    // A refusal for want of a session means the device reset (a power cut it came back from quickly).
-    const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
-    if (!(isTransportLoss(error) || sessionLost) || ctx.signal?.aborted) throw error;
-    const { code, detail } = toErrorData(error);
-    if (restarts >= ctx.timings.maxLinkLosses) {
-      const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
-      fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
-    }
-    restarts += 1;
-    ctx.warn(`link lost at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+  // The upload learns of a loss only once its retries are spent: a stall is shown at once instead.
+  let lastAck = ctx.now();
+  const stallWatch = setInterval(() => {
+    if (lost || paused || ctx.now() - lastAck < 2 * ctx.timings.monitorIntervalMs) return;
+    lost = { cause: 'no-answer', since: ctx.iso() };
     draw();
-    await recover(ctx, error as BmsError);
+  }, ctx.timings.monitorIntervalMs);
+  try {
+    await sendAll();
+  } finally {
+    clearInterval(stallWatch);
+  }
+  if (lost) {
+    lost = undefined;
+    draw();
   }
   const seconds = (ctx.now() - startedAt) / 1000;
   ctx.log('info', `${total} bytes sent in ${seconds.toFixed(1)} s${restarts ? ` with ${restarts} restart(s)` : ''}`);
+
+  async function sendAll(): Promise<void> {
+    for (;;) {
+      const run = await uploadWatched(ctx, (done) => {
+        sent = done;
+        lastAck = ctx.now();
+        if (lost?.waitingMs === undefined) lost = undefined;
+        draw();
+      });
+      if (run.done) break;
+      if (run.outOfBand) {
+        await holdUntilSafe(ctx, run.outOfBand, sent, (pause) => {
+          paused = pause;
+          draw();
+        });
+        lastAck = ctx.now();
+        continue;
+      }
+      const error = run.error;
+      // A refusal for want of a session means the device reset (a power cut it came back from quickly).
+      const sessionLost = error instanceof BmsError && error.code === 'SMP_ACCESS_DENIED';
+      if (!(lostInTransit(error) || sessionLost) || ctx.signal?.aborted) throw error;
+      const { code, detail } = toErrorData(error);
+      if (restarts >= ctx.timings.maxLinkLosses) {
+        const final = code === 'LINK_DISCONNECTED' ? 'UPDATE_DEVICE_LOST' : 'UPDATE_TRANSFER_TIMEOUT';
+        fail(final, `at byte ${sent} of ${total} after ${restarts} restarts: ${code} ${detail}`, error);
+      }
+      restarts += 1;
+      lost = { cause: lossCause(code), code, since: ctx.iso(), waitingMs: ctx.timings.bootTimeoutMs };
+      ctx.warn(`${LOSS_TEXT[lost.cause]} at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+      draw();
+      await recover(ctx, error as BmsError);
+      lost = undefined;
+      lastAck = ctx.now();
+      draw();
+    }
+  }
 }
+
+/**
+ * What the loss looked like from here. A device that refuses the next chunk for want of a session has
+ * restarted (power loss or reset) and forgot it; a closed line is a cable or port gone; anything else
+ * is silence.
+ */
+function lossCause(code: string): LinkLoss['cause'] {
+  if (code === 'SMP_ACCESS_DENIED') return 'restarted';
+  if (code === 'LINK_DISCONNECTED' || code === 'LINK_DEVICE_LOST_ON_RESET' || code === 'LINK_WRITE_FAILED') return 'disconnected';
+  return 'no-answer';
+}
+
+const LOSS_TEXT: Record<LinkLoss['cause'], string> = {
+  restarted: 'the device restarted (it no longer knew the session: a power loss or a reset)',
+  disconnected: 'the link closed (cable or port gone)',
+  'no-answer': 'the device stopped answering'
+};
 
 type UploadRun = { done: true; outOfBand?: undefined } | { done: false; outOfBand?: CheckResult[]; error?: unknown };
 
@@ -94,6 +139,6 @@ async function recover(ctx: UpdateContext, loss: BmsError): Promise<void> {
   if (identity.in_bootloader && !ctx.before!.in_bootloader) {
     fail('UPDATE_DEVICE_IN_BOOTLOADER', `${identity.serial} came back in its bootloader after ${loss.code}`);
   }
-  ctx.log('info', `${identity.serial} answers again, running ${identity.fw_version}`);
+  ctx.log('info', text('log.answersAgain', { serial: identity.serial, version: identity.fw_version }));
   await renewSession(ctx, identity.serial);
 }

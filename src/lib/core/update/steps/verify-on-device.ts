@@ -2,6 +2,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
 import type { UpdateContext } from '../update-context';
+import { text } from '../../../i18n/translate';
 
 /** The device's own hash of the bank it received must be the signed image hash (R08, R14). */
 export async function verifyOnDevice(ctx: UpdateContext): Promise<void> {
@@ -14,5 +15,5 @@ export async function verifyOnDevice(ctx: UpdateContext): Promise<void> {
     const found = received ? `${received.version} ${bytesToHex(received.hash)}` : 'no image';
     fail('UPDATE_VERIFY_HASH_MISMATCH', `the inactive bank holds ${found}; the package hash is ${bytesToHex(expected)}`);
   }
-  ctx.log('info', `slot ${received.slot} holds ${received.version} with the signed hash ${bytesToHex(expected).slice(0, 16)}…`);
+  ctx.log('info', text('log.slotHolds', { slot: received.slot, version: received.version, hash: bytesToHex(expected).slice(0, 16) }));
 }

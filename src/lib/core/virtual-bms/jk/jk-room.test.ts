@@ -1,10 +1,10 @@
 /** The JK-PB room driven with raw Modbus frames from the vectors, on a manual clock. */
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../board/device-clock';
-import { decodeModbusResponses } from '../../protocol/modbus/modbus-rtu';
+import { decodeModbusResponses, encodeModbusRequest } from '../../protocol/modbus/modbus-rtu';
 import { MODBUS_VECTORS } from '../../protocol/modbus/modbus-vectors';
 import { JK_VECTORS } from '../../protocol/jk/jk-vectors';
-import { fromHex } from '../../protocol/smp/hex';
+import { fromHex, toHex } from '../../protocol/smp/hex';
 import { JkRoom } from './jk-room';
 
 function setup() {
@@ -40,5 +40,17 @@ describe('virtual JK-PB room', () => {
     const { send } = setup();
     expect(send(MODBUS_VECTORS.readHolding)).toEqual([{ slave: 1, function: 3, exception: 2 }]);
     expect(send(MODBUS_VECTORS.writeSingle)).toEqual([{ slave: 1, function: 6, exception: 1 }]);
+  });
+});
+
+describe('virtual JK-PB room: malformed writes', () => {
+  it('R21 answers a write-multiple whose quantity disagrees with its byte count with exception 03 and keeps the settings', () => {
+    const { room, send } = setup();
+    const before = room.settings();
+    // 0x10 at 0x1000, quantity 2 but byte count 8 (four registers): found by the Modbus fuzz test.
+    const raw = Uint8Array.of(0x10, 0x00, 0x00, 0x02, 0x08, 0x00, 0x00, 0x0c, 0x81, 0x00, 0x00, 0x0c, 0x81);
+    const frame = encodeModbusRequest({ slave: 1, function: 0x10, raw });
+    expect(send(toHex(frame))).toEqual([{ slave: 1, function: 0x10, exception: 3 }]);
+    expect(room.settings()).toEqual(before);
   });
 });

@@ -163,6 +163,8 @@ export class JkRoom {
       const result = this.#writeSettings(request.address, registersToBytes(request.values));
       return result === 'ok' ? { slave: this.slave, function: 0x10, address: request.address, count: request.values.length } : exception(result);
     }
+    // A write-multiple the codec left raw has a quantity that disagrees with its byte count.
+    if ('raw' in request && request.function === 0x10) return exception(ModbusException.illegalValue);
     return exception(ModbusException.illegalFunction);
   }
 

@@ -25,6 +25,10 @@ import { loadConf, saveConf, type Conf } from './libresolar-conf';
 import { describeVersion, FACTORY_VERSION, makeLibreSolarFirmware } from './libresolar-firmware';
 import { buildObjects } from './libresolar-objects';
 import { formatReport, processRequest, type TsGroup } from './thingset-objects';
+import { binaryReport, processBinaryRequest } from './thingset-binary';
+import { ThingSetCanFace } from './thingset-can-face';
+import type { VirtualCanBus } from '../can/virtual-can-bus';
+import { fail } from '../../errors';
 import { ThingSetUart } from './thingset-uart';
 import { runUpgradeOnly } from './upgrade-only-boot';
 
@@ -49,6 +53,8 @@ export interface LibreSolarBmsOptions {
   battery?: Partial<BatteryState>;
   /** false: stays off until powerOn() */
   powerOn?: boolean;
+  /** a CAN board's node on this bus (ThingSet binary over ISO-TP), at its stored address (default 0x01) */
+  can?: { bus: VirtualCanBus; address?: number };
 }
 
 export interface LibreSolarSnapshot {
@@ -68,6 +74,8 @@ export interface VirtualLibreSolarBms {
   readonly port: DevicePort;
   readonly board: LibreSolarBoard;
   readonly status: LibreSolarStatus;
+  /** the CAN node address, when on a bus */
+  readonly canAddress?: number;
   /** turns the battery model's knobs (SoC, current, temperature…) */
   tuneBattery(change: Partial<BatteryState>): void;
   powerOn(): Promise<void>;
@@ -79,6 +87,8 @@ export interface VirtualLibreSolarBms {
 
 /** Zephyr start-up and the BMS IC set-up until the ThingSet port listens: ~300 ms with the bootloader. */
 const APP_START_MS = 260;
+/** TS_ID_SUBSET_LIVE: the id of the `mLive` subset heading the binary report */
+const LIVE_SUBSET_ID = 0x31;
 /** a BOOT_LOOP image dies before its ThingSet server runs; the watchdog resets the MCU */
 const CRASH_MS = 120;
 const BAUD = 115200;
@@ -102,6 +112,7 @@ class LibreSolarDevice implements DevicePort {
   readonly #root: TsGroup;
   readonly #live: TsGroup[];
   readonly #dfu: DfuTarget;
+  readonly can: ThingSetCanFace | undefined;
   #tasks: Promise<void> = Promise.resolve();
   #failure: unknown;
   #sample: BatterySample | undefined;
@@ -143,6 +154,41 @@ class LibreSolarDevice implements DevicePort {
     });
     this.#root = objects.root;
     this.#live = objects.live;
+    if (options.can) {
+      if (!this.board.can) fail('INTERNAL_ERROR', `the ${this.board.deviceType} has no CAN interface`);
+      const nodeId = options.nodeId ?? '3F8C21D0B7A45E19';
+      this.can = new ThingSetCanFace(options.can.bus, {
+        address: options.can.address ?? 0x01,
+        eui64: Uint8Array.from(nodeId.match(/../g)!, (pair) => parseInt(pair, 16)),
+        reportPeriodMs: this.#reportPeriodMs,
+        host: {
+          handle: (request) => this.#handleBinary(request),
+          report: () => {
+            this.#sample = undefined;
+            return binaryReport(LIVE_SUBSET_ID, this.#live);
+          },
+          after: (ms, run) => this.#after(ms, run)
+        }
+      });
+    }
+  }
+
+  /** A binary request, in the device's order of work; the answer leaves once flash work is done. */
+  #handleBinary(request: Uint8Array): Promise<Uint8Array | undefined> {
+    return new Promise((resolve) => {
+      void this.run(() => {
+        if (this.status !== 'app') return resolve(undefined);
+        this.#sample = undefined;
+        let answer: Uint8Array | undefined;
+        try {
+          answer = processBinaryRequest(this.#root, request);
+        } catch (error) {
+          resolve(undefined);
+          throw error;
+        }
+        this.#after(this.layout.flash.takeBusyMs(), () => resolve(answer));
+      });
+    });
   }
 
   receive(bytes: Uint8Array): void {
@@ -202,6 +248,7 @@ class LibreSolarDevice implements DevicePort {
     this.status = status;
     this.running = undefined;
     this.uart.reset();
+    this.can?.stop();
   }
 
   async #boot(reason: ResetReason): Promise<void> {
@@ -244,6 +291,7 @@ class LibreSolarDevice implements DevicePort {
     this.running = version;
     this.conf = Object.assign(this.conf, loadConf(this.layout.config));
     this.status = 'app';
+    this.can?.start();
     // Only a firmware built to confirm itself does; stock bms-firmware leaves a test image unconfirmed.
     const primary = readSwapState(this.layout.primary);
     if (this.board.bootloader.firmwareConfirms && primary.magic === 'good' && primary.imageOk === 'unset') setNext(this.layout.primary, true, true);
@@ -272,6 +320,7 @@ export function createLibreSolarBms(options: LibreSolarBmsOptions = {}): Virtual
   return {
     port: device,
     board: device.board,
+    canAddress: device.can?.address,
     get status() {
       return device.status;
     },

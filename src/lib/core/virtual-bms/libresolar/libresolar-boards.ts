@@ -30,10 +30,12 @@ export interface LibreSolarBoard {
   cellCount: number;
   /** thermistors on the cells (rCellTemps_degC) */
   cellThermistors: number;
+  /** ThingSet over CAN (ISO-TP) besides the serial port: BMS-C1 and 8S50-IC (device-families.md §2) */
+  can: boolean;
   bootloader: BootloaderProfile;
 }
 
-export type LibreSolarBoardId = 'bms-c1' | '16s100-sc';
+export type LibreSolarBoardId = 'bms-c1' | '8s50-ic' | '16s100-sc';
 
 export const LIBRESOLAR_BOARDS: Record<LibreSolarBoardId, LibreSolarBoard> = {
   'bms-c1': {
@@ -42,7 +44,18 @@ export const LIBRESOLAR_BOARDS: Record<LibreSolarBoardId, LibreSolarBoard> = {
     hardwareVersion: 'v0.4',
     cellCount: 16,
     cellThermistors: 3,
+    can: true,
     bootloader: { mode: 'upgrade-only', checksSignature: false, canRevert: false, validatesPrimary: false, firmwareConfirms: false }
+  },
+  // STM32L452 + ISL94202, built with sysbuild: MCUboot from sysbuild/mcuboot/prj.conf (swap, signed).
+  '8s50-ic': {
+    id: '8s50-ic',
+    deviceType: 'BMS 8S50 IC',
+    hardwareVersion: 'v0.2',
+    cellCount: 8,
+    cellThermistors: 1,
+    can: true,
+    bootloader: { mode: 'swap', checksSignature: true, canRevert: true, validatesPrimary: true, firmwareConfirms: false }
   },
   '16s100-sc': {
     id: '16s100-sc',
@@ -50,6 +63,7 @@ export const LIBRESOLAR_BOARDS: Record<LibreSolarBoardId, LibreSolarBoard> = {
     hardwareVersion: 'v0.2',
     cellCount: 16,
     cellThermistors: 3,
+    can: false,
     bootloader: { mode: 'swap', checksSignature: true, canRevert: true, validatesPrimary: true, firmwareConfirms: false }
   }
 };

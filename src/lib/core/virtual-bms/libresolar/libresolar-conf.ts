@@ -10,6 +10,8 @@ import { readRecord, writeRecord } from '../flash/record-store';
 export type ConfType = 'float' | 'uint16' | 'uint32';
 
 export interface ConfItem {
+  /** APP_ID_CONF_* of data_objects.h: the id binary mode uses */
+  id: number;
   name: string;
   type: ConfType;
   /** digits the firmware prints for a float item */
@@ -17,32 +19,32 @@ export interface ConfItem {
   initial: number;
 }
 
-const f = (name: string, initial: number, decimals = 1): ConfItem => ({ name, type: 'float', decimals, initial });
-const u32 = (name: string, initial: number): ConfItem => ({ name, type: 'uint32', initial });
+const f = (id: number, name: string, initial: number, decimals = 1): ConfItem => ({ id, name, type: 'float', decimals, initial });
+const u32 = (id: number, name: string, initial: number): ConfItem => ({ id, name, type: 'uint32', initial });
 
 export const CONF_ITEMS: ConfItem[] = [
-  f('sNominalCapacity_Ah', 100),
-  f('sShortCircuitLimit_A', 200),
-  u32('sShortCircuitDelay_us', 200),
-  f('sDisOvercurrent_A', 100),
-  u32('sDisOvercurrentDelay_ms', 320),
-  f('sChgOvercurrent_A', 50),
-  u32('sChgOvercurrentDelay_ms', 320),
-  f('sDisMaxTemp_degC', 50),
-  f('sDisMinTemp_degC', -20),
-  f('sChgMaxTemp_degC', 45),
-  f('sChgMinTemp_degC', 0),
-  f('sTempLimitHysteresis_degC', 5),
-  f('sCellOvervoltage_V', 3.6),
-  f('sCellOvervoltageReset_V', 3.4),
-  u32('sCellOvervoltageDelay_ms', 2000),
-  f('sCellUndervoltage_V', 2.5),
-  f('sCellUndervoltageReset_V', 3),
-  u32('sCellUndervoltageDelay_ms', 2000),
-  f('sBalTargetVoltageDiff_V', 0.01, 3),
-  f('sBalMinVoltage_V', 3.2),
-  { name: 'sBalIdleDelay_s', type: 'uint16', initial: 1800 },
-  f('sBalIdleCurrent_A', 0.1)
+  f(0x50, 'sNominalCapacity_Ah', 100),
+  f(0x51, 'sShortCircuitLimit_A', 200),
+  u32(0x52, 'sShortCircuitDelay_us', 200),
+  f(0x53, 'sDisOvercurrent_A', 100),
+  u32(0x54, 'sDisOvercurrentDelay_ms', 320),
+  f(0x55, 'sChgOvercurrent_A', 50),
+  u32(0x56, 'sChgOvercurrentDelay_ms', 320),
+  f(0x58, 'sDisMaxTemp_degC', 50),
+  f(0x59, 'sDisMinTemp_degC', -20),
+  f(0x5a, 'sChgMaxTemp_degC', 45),
+  f(0x5b, 'sChgMinTemp_degC', 0),
+  f(0x5c, 'sTempLimitHysteresis_degC', 5),
+  f(0x60, 'sCellOvervoltage_V', 3.6),
+  f(0x61, 'sCellOvervoltageReset_V', 3.4),
+  u32(0x62, 'sCellOvervoltageDelay_ms', 2000),
+  f(0x63, 'sCellUndervoltage_V', 2.5),
+  f(0x64, 'sCellUndervoltageReset_V', 3),
+  u32(0x65, 'sCellUndervoltageDelay_ms', 2000),
+  f(0x68, 'sBalTargetVoltageDiff_V', 0.01, 3),
+  f(0x69, 'sBalMinVoltage_V', 3.2),
+  { id: 0x6a, name: 'sBalIdleDelay_s', type: 'uint16', initial: 1800 },
+  f(0x6b, 'sBalIdleCurrent_A', 0.1)
 ];
 
 export type Conf = Record<string, number>;

@@ -29,9 +29,10 @@ export interface LibreSolarHost {
 /** bms.h error flag bits the model can raise. */
 const ERR = { CELL_UNDERVOLTAGE: 1 << 0, CELL_OVERVOLTAGE: 1 << 1, DIS_UNDERTEMP: 1 << 6, DIS_OVERTEMP: 1 << 7, CHG_UNDERTEMP: 1 << 8, CHG_OVERTEMP: 1 << 9 };
 const BMS_STATE = { OFF: 0, NORMAL: 3 };
-const DFU_CHUNK = 255;
+/** CONFIG_THINGSET_DFU_CHUNK_SIZE (default 256, not changed by bms-firmware): the bData buffer. */
+const DFU_CHUNK = 256;
 
-const value = (name: string, read: () => TsData, decimals?: number): TsValue => ({ kind: 'value', name, read, decimals });
+const value = (id: number, name: string, read: () => TsData, decimals?: number): TsValue => ({ kind: 'value', id, name, read, decimals });
 
 interface Derived {
   cellsV: number[];
@@ -73,22 +74,23 @@ function measGroup(host: LibreSolarHost): TsGroup {
   const d = () => now().derived;
   return {
     kind: 'group',
+    id: 0x07,
     name: 'Meas',
     children: [
-      value('rPackVoltage_V', () => s().pack_mv / 1000, 2),
-      value('rStackVoltage_V', () => s().supply_mv / 1000, 2),
-      value('rPackCurrent_A', () => s().current_ma / 1000, 2),
-      value('rCellTemps_degC', () => d().cellTemps, 1),
-      value('rICTemp_degC', () => d().icTemp, 1),
-      value('rMOSFETTemp_degC', () => (d().icTemp === null ? null : (d().icTemp as number) + Math.abs(s().current_ma) / 5000), 1),
-      value('rSOC_pct', () => s().soc_pm / 10, 1),
-      value('rErrorFlags', () => d().errorFlags),
-      value('rBmsState', () => (d().errorFlags ? BMS_STATE.OFF : BMS_STATE.NORMAL)),
-      value('rCellVoltages_V', () => d().cellsV, 3),
-      value('rCellAvgVoltage_V', () => d().cellsV.reduce((a, b) => a + b, 0) / d().cellsV.length, 3),
-      value('rCellMinVoltage_V', () => Math.min(...d().cellsV), 3),
-      value('rCellMaxVoltage_V', () => Math.max(...d().cellsV), 3),
-      value('rBalancingStatus', () => d().balancing)
+      value(0x71, 'rPackVoltage_V', () => s().pack_mv / 1000, 2),
+      value(0x72, 'rStackVoltage_V', () => s().supply_mv / 1000, 2),
+      value(0x73, 'rPackCurrent_A', () => s().current_ma / 1000, 2),
+      value(0x74, 'rCellTemps_degC', () => d().cellTemps, 1),
+      value(0x75, 'rICTemp_degC', () => d().icTemp, 1),
+      value(0x77, 'rMOSFETTemp_degC', () => (d().icTemp === null ? null : (d().icTemp as number) + Math.abs(s().current_ma) / 5000), 1),
+      value(0x7c, 'rSOC_pct', () => s().soc_pm / 10, 1),
+      value(0x7e, 'rErrorFlags', () => d().errorFlags),
+      value(0x7f, 'rBmsState', () => (d().errorFlags ? BMS_STATE.OFF : BMS_STATE.NORMAL)),
+      value(0x80, 'rCellVoltages_V', () => d().cellsV, 3),
+      value(0x81, 'rCellAvgVoltage_V', () => d().cellsV.reduce((a, b) => a + b, 0) / d().cellsV.length, 3),
+      value(0x82, 'rCellMinVoltage_V', () => Math.min(...d().cellsV), 3),
+      value(0x83, 'rCellMaxVoltage_V', () => Math.max(...d().cellsV), 3),
+      value(0x84, 'rBalancingStatus', () => d().balancing)
     ]
   };
 }
@@ -104,6 +106,7 @@ function preset(host: LibreSolarHost, chemistry: 'lfp' | 'nmc', capacity: number
 function confGroup(host: LibreSolarHost): TsGroup {
   const items: TsNode[] = CONF_ITEMS.map((item) => ({
     kind: 'value',
+    id: item.id,
     name: item.name,
     decimals: item.decimals,
     read: () => host.conf[item.name],
@@ -112,16 +115,16 @@ function confGroup(host: LibreSolarHost): TsGroup {
       apply: (v) => (host.conf[item.name] = storeValue(item, v as number))
     }
   }));
-  const capacity = [{ name: 'fCapacity_Ah', type: 'float' as const }];
+  const capacity = (id: number) => [{ id, name: 'fCapacity_Ah', type: 'float' as const }];
   items.push(
-    { kind: 'function', name: 'xPresetNMC', params: capacity, run: ([c]) => preset(host, 'nmc', c as number) },
-    { kind: 'function', name: 'xPresetLFP', params: capacity, run: ([c]) => preset(host, 'lfp', c as number) }
+    { kind: 'function', id: 0xa0, name: 'xPresetNMC', params: capacity(0xa1), run: ([c]) => preset(host, 'nmc', c as number) },
+    { kind: 'function', id: 0xa2, name: 'xPresetLFP', params: capacity(0xa3), run: ([c]) => preset(host, 'lfp', c as number) }
   );
-  return { kind: 'group', name: 'Conf', children: items, afterWrite: () => host.saveConf() };
+  return { kind: 'group', id: 0x05, name: 'Conf', children: items, afterWrite: () => host.saveConf() };
 }
 
-function flag(name: string, get: () => boolean, set: (on: boolean) => void): TsValue {
-  return { kind: 'value', name, read: get, write: { accepts: (v) => typeof v === 'boolean', apply: (v) => set(v as boolean) } };
+function flag(id: number, name: string, get: () => boolean, set: (on: boolean) => void): TsValue {
+  return { kind: 'value', id, name, read: get, write: { accepts: (v) => typeof v === 'boolean', apply: (v) => set(v as boolean) } };
 }
 
 export function buildObjects(host: LibreSolarHost): { root: TsGroup; live: TsGroup[] } {
@@ -129,16 +132,18 @@ export function buildObjects(host: LibreSolarHost): { root: TsGroup; live: TsGro
   const meas = measGroup(host);
   const device: TsGroup = {
     kind: 'group',
+    id: 0x04,
     name: 'Device',
     children: [
-      value('cManufacturer', () => 'Libre Solar'),
-      value('cDeviceType', () => board.deviceType),
-      value('cHardwareVersion', () => board.hardwareVersion),
-      value('cFirmwareVersion', () => host.firmwareVersion()),
-      { kind: 'function', name: 'xShutdown', params: [], run: () => undefined },
-      { kind: 'function', name: 'xReset', params: [], run: () => (host.reboot(0), 'no-answer') },
+      value(0x40, 'cManufacturer', () => 'Libre Solar'),
+      value(0x41, 'cDeviceType', () => board.deviceType),
+      value(0x42, 'cHardwareVersion', () => board.hardwareVersion),
+      value(0x43, 'cFirmwareVersion', () => host.firmwareVersion()),
+      { kind: 'function', id: 0x4a, name: 'xShutdown', params: [], run: () => undefined },
+      { kind: 'function', id: 0x4b, name: 'xReset', params: [], run: () => (host.reboot(0), 'no-answer') },
       {
         kind: 'function',
+        id: 0x4e,
         name: 'xDebugPrintRegisters',
         params: [],
         run: () => {
@@ -150,12 +155,20 @@ export function buildObjects(host: LibreSolarHost): { root: TsGroup; live: TsGro
   };
   const dfuGroup: TsGroup = {
     kind: 'group',
+    id: 0x2d,
     name: 'DFU',
     children: [
-      { kind: 'function', name: 'xInit', params: [], run: () => dfu.init() },
-      { kind: 'function', name: 'xWrite', params: [{ name: 'bData', type: 'bytes', maxBytes: DFU_CHUNK }], run: ([data]) => dfu.write(data as Uint8Array) },
+      { kind: 'function', id: 0x2d0, name: 'xInit', params: [], run: () => dfu.init() },
       {
         kind: 'function',
+        id: 0x2d1,
+        name: 'xWrite',
+        params: [{ id: 0x2d2, name: 'bData', type: 'bytes', maxBytes: DFU_CHUNK }],
+        run: ([data]) => dfu.write(data as Uint8Array)
+      },
+      {
+        kind: 'function',
+        id: 0x2d3,
         name: 'xBoot',
         params: [],
         run: () => {
@@ -168,12 +181,13 @@ export function buildObjects(host: LibreSolarHost): { root: TsGroup; live: TsGro
   };
   const inputs: TsGroup = {
     kind: 'group',
+    id: 0x09,
     name: 'Input',
     children: [
-      flag('wChgEnable', () => input.chgEnable, (on) => (input.chgEnable = on)),
-      flag('wDisEnable', () => input.disEnable, (on) => (input.disEnable = on))
+      flag(0x90, 'wChgEnable', () => input.chgEnable, (on) => (input.chgEnable = on)),
+      flag(0x91, 'wDisEnable', () => input.disEnable, (on) => (input.disEnable = on))
     ]
   };
-  const root: TsGroup = { kind: 'group', name: '', children: [value('pNodeID', () => host.nodeId), device, confGroup(host), meas, inputs, dfuGroup] };
+  const root: TsGroup = { kind: 'group', id: 0x00, name: '', children: [value(0x1d, 'pNodeID', () => host.nodeId), device, confGroup(host), meas, inputs, dfuGroup] };
   return { root, live: [meas] };
 }

@@ -13,6 +13,8 @@ export type TsData = number | string | boolean | null | (number | null)[];
 
 export interface TsValue {
   kind: 'value';
+  /** the data object id binary mode addresses it by (data_objects.h, thingset sdk.h) */
+  id: number;
   name: string;
   read(): TsData;
   decimals?: number;
@@ -21,14 +23,16 @@ export interface TsValue {
 }
 
 export interface TsParam {
+  id: number;
   name: string;
   type: 'bytes' | 'float';
-  /** bytes parameters: the device buffer's size */
+  /** bytes parameters: the device buffer's size (CONFIG_THINGSET_DFU_CHUNK_SIZE for bData) */
   maxBytes?: number;
 }
 
 export interface TsFunction {
   kind: 'function';
+  id: number;
   name: string;
   params: TsParam[];
   /** the int32 result, undefined for a void function, 'no-answer' when the device resets on the spot */
@@ -37,6 +41,7 @@ export interface TsFunction {
 
 export interface TsGroup {
   kind: 'group';
+  id: number;
   name: string;
   children: TsNode[];
   /** the group's POST_WRITE callback (LibreSolar's Conf: configure the BMS IC, queue the storage save) */
@@ -45,14 +50,14 @@ export interface TsGroup {
 
 export type TsNode = TsValue | TsFunction | TsGroup;
 
-class Refusal {
+export class Refusal {
   constructor(
     readonly status: number,
     readonly message?: string
   ) {}
 }
 
-const refuse = (status: number, message?: string): never => {
+export const refuse = (status: number, message?: string): never => {
   throw new Refusal(status, message);
 };
 
@@ -72,7 +77,7 @@ function formatGroup(group: TsGroup): string {
   return `{${group.children.map((child) => `${JSON.stringify(child.name)}:${formatNode(child)}`).join(',')}}`;
 }
 
-function resolve(root: TsGroup, path: string): TsNode {
+export function resolve(root: TsGroup, path: string): TsNode {
   let node: TsNode = root;
   for (const name of path.split('/').filter((n) => n !== '')) {
     const next: TsNode | undefined = node.kind === 'group' ? node.children.find((c) => c.name === name) : undefined;
@@ -82,11 +87,11 @@ function resolve(root: TsGroup, path: string): TsNode {
   return node;
 }
 
-function child(group: TsGroup, name: string): TsNode {
+export function child(group: TsGroup, name: string): TsNode {
   return group.children.find((c) => c.name === name) ?? refuse(STATUS.NOT_FOUND, `Item ${name} not found`);
 }
 
-function asGroup(node: TsNode): TsGroup {
+export function asGroup(node: TsNode): TsGroup {
   return node.kind === 'group' ? node : refuse(STATUS.METHOD_NOT_ALLOWED, `${node.name} is not a group`);
 }
 
@@ -107,9 +112,12 @@ function update(group: TsGroup, values: Record<string, JsonValue>): string {
 
 function argument(param: TsParam, value: JsonValue): number | Uint8Array {
   if (param.type === 'float') return typeof value === 'number' ? value : refuse(STATUS.UNSUPPORTED_FORMAT);
-  const bytes = typeof value === 'string' ? base64Decode(new TextEncoder().encode(value)) : undefined;
+  if (typeof value !== 'string') return refuse(STATUS.UNSUPPORTED_FORMAT, `Parameter ${param.name} takes base64 bytes`);
+  // thingset_txt.c sizes the base64 text before decoding it: whole 4-character groups × 3, padding
+  // included, so a 256-byte buffer takes 255 bytes (340 characters) but not 256 (344 → 258): `:AD`.
+  if (param.maxBytes !== undefined && Math.floor(value.length / 4) * 3 > param.maxBytes) return refuse(STATUS.REQUEST_TOO_LARGE);
+  const bytes = base64Decode(new TextEncoder().encode(value));
   if (!bytes) return refuse(STATUS.UNSUPPORTED_FORMAT, `Parameter ${param.name} takes base64 bytes`);
-  if (param.maxBytes !== undefined && bytes.length > param.maxBytes) return refuse(STATUS.REQUEST_TOO_LARGE);
   return bytes;
 }
 

@@ -26,7 +26,7 @@ describe('WebUSB CDC-ACM link', () => {
     expect(link.info).toEqual({
       kind: 'webusb',
       wired: true,
-      label: 'Zephyr USB device (2fe3:0100) over USB @ 115200',
+      label: 'Zephyr USB device (2fe3:0100) (USB) @ 115200',
       baudRate: 115200
     });
     await link.close();

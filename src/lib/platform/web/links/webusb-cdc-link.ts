@@ -57,7 +57,7 @@ export async function openWebUsbCdcLink(device: UsbDeviceLike, options: WebUsbCd
   const info: LinkInfo = { kind: 'webusb', wired: true, label: '', baudRate: settings.baudRate };
   const relabel = () => {
     info.baudRate = settings.baudRate;
-    info.label = `${name} over USB @ ${settings.baudRate}`;
+    info.label = `${name} (USB) @ ${settings.baudRate}`;
   };
   relabel();
   const layout = await claimCdc(device, name);

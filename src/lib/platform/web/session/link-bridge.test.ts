@@ -85,7 +85,7 @@ describe('link over a MessagePort', () => {
     const pageLink = connectPacedLink(device, { pace: false, label: 'line' });
     const { link } = bridge(pageLink);
     await link.setBaudRate!(57600);
-    expect(link.info).toMatchObject({ baudRate: 57600, label: 'line @ 57600 (device @ 57600)' });
+    expect(link.info).toMatchObject({ baudRate: 57600, label: 'line @ 57600' });
     expect(pageLink.info.baudRate).toBe(57600);
     expect(await link.setSignals!({ dataTerminalReady: true })).toBe('unsupported');
 

@@ -6,6 +6,7 @@
  * event, writes that resolve once the real link took the bytes. Byte buffers are transferred, not
  * copied. No DOM here: any port with postMessage / message events works (Node's MessageChannel in tests).
  */
+import { isLineError } from '../../../core/error-registry';
 import { BmsError, toErrorData, type ErrorCode, type ErrorData } from '../../../core/errors';
 import type { Link, LinkInfo, LinkSignals, ReadOptions } from '../../../core/link/link';
 import { LinkLifecycle } from '../../../core/link/link-lifecycle';
@@ -33,9 +34,6 @@ type ToPage =
   | { type: 'set-baud'; id: number; baudRate: number }
   | { type: 'set-signals'; id: number; signals: LinkSignals }
   | { type: 'close'; id: number };
-
-/** Line errors a UART reports while bytes keep flowing (link.ts): passed on, the pump reads on. */
-const LINE_ERRORS = new Set<ErrorCode>(['LINK_FRAMING_ERROR', 'LINK_PARITY_ERROR', 'LINK_BUFFER_OVERRUN', 'LINK_BREAK']);
 
 /** How long the worker's close() waits for the page to release the port before dropping the bridge. */
 const CLOSE_REPLY_MS = 2_000;
@@ -189,7 +187,8 @@ export function pumpLinkToMessagePort(link: Link, port: BridgePort): LinkPump {
         post({ type: 'data', bytes: buffer }, [buffer]);
       } catch (error) {
         const data = toErrorData(error);
-        if (LINE_ERRORS.has(data.code)) {
+        // a UART line error (link.ts) while bytes keep flowing: passed on, the pump reads on
+        if (isLineError(data.code)) {
           post({ type: 'line-error', error: data });
           continue;
         }

@@ -50,8 +50,13 @@ export interface LinkTestOutcome {
 }
 
 export interface PreflightOptions {
-  /** the keys packages must be signed with: built-in plus the user's (`trustedKeys.all`, plain copies) */
+  /**
+   * the keys packages may be signed with: built-in plus the user's (plain copies). The session keeps
+   * published test keys for the Virtual BMS only, unless `testKeysOnRealPorts` (trust-scope.ts).
+   */
   trustedKeys: TrustedKey[];
+  /** the developer setting of the Keys page, off by default */
+  testKeysOnRealPorts?: boolean;
   /** the operator's answers so far; reviewed into `checklist` / `missing` */
   checklist?: ChecklistAnswers;
   /** SoC and temperature read on site, for a device that cannot measure them (R01, R02) */
@@ -64,6 +69,7 @@ export type { PreflightReport } from '../../../core/update/run-preflight';
 export interface UpdateRequest {
   /** as for preflight */
   trustedKeys: TrustedKey[];
+  testKeysOnRealPorts?: boolean;
   /** the operator's site checklist (R04, R05); `checklist.operator` is the name in the report (R27) */
   checklist: ChecklistAnswers;
   /** as for preflight */

@@ -7,6 +7,7 @@ import { VENDOR_TEST_KEY } from '../../../core/image/test-keys';
 import { createReportStore } from '../../../core/report/update-report';
 import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../../core/update/checklist';
 import { BENCH_LIMITS, BENCH_SESSION, BENCH_TIMINGS, fastClock } from '../../../core/update/testing/virtual-bench';
+import type { LinkInfo } from '../../../core/link/link';
 import type { UpdateStores } from '../../../core/update/update-context';
 import type { UpdateState } from '../../../core/update/update-state';
 import { createTechnicianKey, loadTechnicianKey, type KeyPairSlot } from '../storage/technician-key';
@@ -14,6 +15,7 @@ import { memoryBoardSlot, type BoardSlot } from '../virtual-bms/board-store';
 import { createVirtualBmsService, type VirtualBmsService } from '../virtual-bms/virtual-bms-service';
 import type { SessionEvent, SessionService } from './session-api';
 import { createSessionService } from './session-service';
+import { checkText } from '../../../core/update/checks/check-result';
 
 const trustedKeys = [VENDOR_TEST_KEY];
 const checklist: ChecklistAnswers = { operator: 'Ada', confirmed: CHECKLIST_ITEMS.map((i) => i.id), at: '2025-01-01T00:00:00.000Z' };
@@ -33,11 +35,15 @@ interface Rig {
   stores: UpdateStores;
   board: BoardSlot;
   events: SessionEvent[];
-  connect(options?: { baudRate?: number }): ReturnType<SessionService['connectPort']>;
+  /** `as` relabels the line, e.g. as a USB-serial adapter */
+  connect(options?: { baudRate?: number; as?: Partial<LinkInfo> }): ReturnType<SessionService['connectPort']>;
 }
 
-/** The two workers' modules, wired as the page wires them, with a WebCrypto technician key. */
-async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
+/**
+ * The two workers' modules, wired as the page wires them, with a WebCrypto technician key. The line is
+ * unpaced (the panel's option) unless `paced`: these tests are about the procedure, not line time.
+ */
+async function rig(board: BoardSlot = memoryBoardSlot(), { paced = false } = {}): Promise<Rig> {
   const keys = keySlot();
   await createTechnicianKey('This browser', keys);
   const vbms = createVirtualBmsService({
@@ -51,7 +57,8 @@ async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
     stores,
     technicianKey: () => loadTechnicianKey(keys),
     tool: 'bms-flasher (session test)',
-    session: BENCH_SESSION,
+    // A paced line takes real line time: device-like timeouts instead of the bench's short ones.
+    session: paced ? { ...BENCH_SESSION, client: { timeoutMs: 2_000, retries: 0 }, paramsTimeoutMs: 2_000 } : BENCH_SESSION,
     timings: BENCH_TIMINGS,
     limits: BENCH_LIMITS
   });
@@ -63,6 +70,7 @@ async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
     return opened.value;
   };
   await vbms.start();
+  if (!paced) await vbms.set({ unpaced: true });
   return {
     vbms,
     service,
@@ -71,7 +79,7 @@ async function rig(board: BoardSlot = memoryBoardSlot()): Promise<Rig> {
     events,
     async connect(options) {
       const { port, info } = await line(options);
-      return service.connectPort(port, info, (event) => void events.push(event), async () => (await line(options)).port);
+      return service.connectPort(port, { ...info, ...options?.as }, (event) => void events.push(event), async () => (await line(options)).port);
     }
   };
 }
@@ -116,7 +124,10 @@ describe('session service against the Virtual BMS', () => {
     const report = await r.service.preflight(image.slice().buffer, { trustedKeys, checklist: { ...checklist, confirmed: ['no-flammables'] } });
     if (!report.ok) throw new Error(report.error.code);
     expect(report.value).toMatchObject({ status: 'fail', blocking: { code: 'UPDATE_SOC_OUT_OF_RANGE' }, missing: ['reliable-power', 'interface-suits-site'] });
-    expect(report.value.checks.find((c) => c.id === 'soc')).toMatchObject({ status: 'fail', measured: expect.stringContaining('%') });
+    const soc = report.value.checks.find((c) => c.id === 'soc')!;
+    expect(soc.status).toBe('fail');
+    expect(checkText(soc, 'en').measured).toBe('15.0 %');
+    expect(checkText(soc, 'fr').measured).toBe('15,0 %');
     expect(report.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
     expect(report.value.checks.find((c) => c.id === 'supply')?.readings).toHaveLength(5);
     expect(await r.stores.backups.list()).toEqual([]);
@@ -164,6 +175,25 @@ describe('session service against the Virtual BMS', () => {
     expect(await first).toMatchObject({ ok: true, value: { phase: 'failed', error: { code: 'CANCELLED' } } });
   });
 
+  it('R19 Stop after the new image booted: the device is left alone and the result is what it runs, read back', async () => {
+    // Before: the Stop button was refused after activation and a stop ran the fallback regardless.
+    const r = await rig();
+    await r.connect();
+    const image = makeTestFirmware({ version: '1.1.0', securityCounter: 2 });
+    const final = await r.service.startUpdate(image.slice().buffer, { trustedKeys, checklist }, (state) => {
+      if (state.phase === 'test-boot' && state.events.length > 0) void r.service.cancel();
+    });
+    if (!final.ok) throw new Error(final.error.code);
+    expect(final.value).toMatchObject({ phase: 'failed', outcome: 'cancelled', error: { code: 'CANCELLED' } });
+    expect(final.value.report.phases.some((p) => p.phase === 'fallback')).toBe(false);
+    const board = await r.vbms.status();
+    const device = await r.service.identity();
+    if (!board.ok || !device.ok) throw new Error('no read-back');
+    expect(final.value.report.firmwareAfter).toMatchObject({ version: board.value.firmware, confirmed: true });
+    expect(device.value.fw_version).toBe('1.1.0+0');
+    expect(board.value.nextBoot).toBe('none');
+  });
+
   it('R16 a cut line is told to the page as a disconnect', async () => {
     const r = await rig();
     await r.connect();
@@ -200,5 +230,67 @@ describe('session service against the Virtual BMS', () => {
     expect(await r.service.previewRestore(backup)).toMatchObject({ ok: true, value: { writes: { [key]: expect.any(Number) } } });
     expect(await r.service.restoreBackup(backup)).toMatchObject({ ok: true, value: { written: [key] } });
     expect(await r.service.readConfig()).toMatchObject({ ok: true, value: { [key]: backup.config[key] } });
+  });
+});
+
+describe('session service: the published test keys stay with the Virtual BMS (R11, R24)', () => {
+  // The same simulator behind a link that says it is a USB-serial adapter: the session must treat it
+  // as real hardware, whatever keys the page hands over.
+  const realPort = { kind: 'web-serial', label: 'CP2102 (10c4:ea60) @ 115200' } as const;
+  const image = () => makeTestFirmware({ version: '1.1.0', securityCounter: 1 }).slice().buffer;
+
+  it('R11 R24 on a real port an image signed only by the virtual BMS test key is refused in pre-flight, the key named', async () => {
+    const r = await rig();
+    expect(await r.connect({ as: realPort })).toMatchObject({ ok: true, value: { link: { kind: 'web-serial' } } });
+    const report = await r.service.preflight(image(), { trustedKeys, checklist });
+    if (!report.ok) throw new Error(report.error.code);
+    expect(report.value.blocking).toMatchObject({ code: 'IMAGE_UNKNOWN_KEY' });
+    const pkg = report.value.checks.find((c) => c.id === 'package');
+    expect(pkg).toMatchObject({ status: 'fail', code: 'IMAGE_UNKNOWN_KEY' });
+    expect(pkg?.reason).toContain('virtual BMS vendor (test key)');
+  });
+
+  it('R11 R24 on a real port the update itself is blocked before any write', async () => {
+    const r = await rig();
+    await r.connect({ as: realPort });
+    const final = await r.service.startUpdate(image(), { trustedKeys, checklist });
+    expect(final).toMatchObject({ ok: true, value: { phase: 'failed', error: { code: 'IMAGE_UNKNOWN_KEY' } } });
+    const slots = await r.service.imageState();
+    expect(slots.ok && slots.value.map((s) => s.slot)).toEqual([0]);
+  });
+
+  it('R24 the explicit developer setting lets a real port accept the test key; the Virtual BMS accepts it by default', async () => {
+    const r = await rig();
+    await r.connect({ as: realPort });
+    const allowed = await r.service.preflight(image(), { trustedKeys, checklist, testKeysOnRealPorts: true });
+    expect(allowed.ok && allowed.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
+    await r.connect();
+    const virtual = await r.service.preflight(image(), { trustedKeys, checklist });
+    expect(virtual.ok && virtual.value.checks.find((c) => c.id === 'package')?.status).toBe('pass');
+  });
+});
+
+describe('session service: the Virtual BMS line takes the time a cable would (R06, R16)', () => {
+  /** The quickest of three identity reads (same request and answer each time), in ms. */
+  const identityMs = async (r: Rig) => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      expect(await r.service.identity()).toMatchObject({ ok: true });
+      times.push(performance.now() - started);
+    }
+    return Math.min(...times);
+  };
+
+  it('R06 R16 paced at the chosen baud by default; the panel’s "unpaced" makes the same line instant at once', async () => {
+    const r = await rig(memoryBoardSlot(), { paced: true });
+    await r.vbms.set({ deviceBaud: 9600 });
+    expect(await r.connect({ baudRate: 9600 })).toMatchObject({ ok: true, value: { link: { baudRate: 9600 } } });
+    // An identity exchange is ~250 bytes of base64 lines on the wire: ~260 ms at 9600 baud (8N1).
+    const paced = await identityMs(r);
+    expect(paced).toBeGreaterThanOrEqual(150);
+    // Applies to the open line: no reconnect needed. Minimums: load can stall a read, never shorten one.
+    await r.vbms.set({ unpaced: true });
+    expect(await identityMs(r)).toBeLessThan(paced / 3);
   });
 });

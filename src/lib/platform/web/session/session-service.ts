@@ -16,6 +16,7 @@ import { describeFamily, need, type DeviceSession } from '../../../core/family/d
 import { DeviceConnection } from '../../../core/family/device-connection';
 import type { FamilySessionOptions } from '../../../core/family/detect-family';
 import type { TechnicianSigner } from '../../../core/family/technician-signer';
+import { keysForTarget, trustTargetOf } from '../../../core/update/trust-scope';
 import type { UpdateOptions, UpdateStores } from '../../../core/update/update-context';
 import type { UpdateTimings } from '../../../core/update/update-timings';
 import { linkOverMessagePort, type BridgePort } from './link-bridge';
@@ -60,17 +61,22 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     current = undefined;
     await connection.device.close();
   };
-  const baseOptions = (session: DeviceSession, request: PreflightOptions): UpdateOptions => ({
-    session,
-    store: platform.stores,
-    trustedKeys: request.trustedKeys,
-    checklist: request.checklist,
-    operatorReadings: request.operatorReadings,
-    sha256: platform.sha256,
-    tool: platform.tool,
-    timings: platform.timings,
-    limits: platform.limits
-  });
+  const baseOptions = (session: DeviceSession, request: PreflightOptions): UpdateOptions => {
+    // Decided here, where the link is known for certain: the page cannot widen a real port's trust.
+    const scoped = keysForTarget(trustTargetOf(session.link), request.trustedKeys, request);
+    return {
+      session,
+      store: platform.stores,
+      trustedKeys: scoped.keys,
+      withheldKeys: scoped.withheld,
+      checklist: request.checklist,
+      operatorReadings: request.operatorReadings,
+      sha256: platform.sha256,
+      tool: platform.tool,
+      timings: platform.timings,
+      limits: platform.limits
+    };
+  };
   /** A call on the session, as a Result (codes survive Comlink). */
   const call = <T>(task: (session: DeviceSession) => Promise<T>): Promise<Result<T>> =>
     toResult(() => task(connected().device.session));

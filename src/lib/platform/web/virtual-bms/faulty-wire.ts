@@ -13,9 +13,14 @@ export interface WireFaults {
   bitErrorRate: number;
   /** the device's UART runs at this rate instead of its configured one; null: as configured */
   deviceBaud: number | null;
+  /**
+   * true: bytes cross the line at once instead of taking their time at the baud rate (quick demos,
+   * fast tests). Off by default, so progress, rate, time left and the link test look like hardware.
+   */
+  unpaced: boolean;
 }
 
-export const CLEAN_WIRE: WireFaults = { bitErrorRate: 0, deviceBaud: null };
+export const CLEAN_WIRE: WireFaults = { bitErrorRate: 0, deviceBaud: null, unpaced: false };
 
 /** `device` seen through a wire whose faults are read at every byte burst, so changes apply at once. */
 export function faultyWire(device: DevicePort, faults: () => WireFaults, seed = 1): DevicePort {

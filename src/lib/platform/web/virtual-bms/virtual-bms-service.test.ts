@@ -64,7 +64,7 @@ describe('Virtual BMS service', () => {
     const a = await s.openLine();
     const b = await s.openLine({ baudRate: 9600, pace: true });
     expect(a).toMatchObject({ ok: true, value: { info: { kind: 'virtual', baudRate: 115200 } } });
-    expect(b).toMatchObject({ ok: true, value: { info: { baudRate: 9600, label: 'Virtual BMS line @ 9600 (device @ 115200)' } } });
+    expect(b).toMatchObject({ ok: true, value: { info: { baudRate: 9600, label: 'Virtual BMS line @ 9600 (≠ 115200)' } } });
     expect(await s.status()).toMatchObject({ ok: true, value: { lines: 2 } });
     await s.dropLines();
     await expect.poll(async () => (await s.status()).ok && ((await s.status()) as { value: { lines: number } }).value.lines).toBe(0);

@@ -56,7 +56,7 @@ export interface VirtualBmsStatus {
 export interface LineOptions {
   /** the tool's line rate; the board's own rate by default (a matched line) */
   baudRate?: number;
-  /** real line timing at the baud rate (default false: bytes arrive at once) */
+  /** real line timing at the baud rate; by default the panel's choice (paced unless "unpaced" is set) */
   pace?: boolean;
 }
 
@@ -218,7 +218,7 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
         const wire = faultyWire(b.bms.port, () => b.wire);
         // The tool's rate defaults to the board's configured one, not to a "wrong baud" fault's.
         const baudRate = options.baudRate ?? b.bms.port.baudRate;
-        const link = connectPacedLink(wire, { pace: options.pace ?? false, baudRate, label: 'Virtual BMS line' });
+        const link = connectPacedLink(wire, { pace: options.pace ?? (() => !b.wire.unpaced), baudRate, label: 'Virtual BMS line' });
         const channel = new MessageChannel();
         const pump = pumpLinkToMessagePort(link, channel.port1 as unknown as BridgePort);
         b.lines.add(link);
@@ -272,4 +272,5 @@ function apply(b: Board, knobs: Partial<VirtualBmsKnobs>): void {
   }
   if (knobs.bitErrorRate !== undefined) b.wire.bitErrorRate = knobs.bitErrorRate;
   if (knobs.deviceBaud !== undefined) b.wire.deviceBaud = knobs.deviceBaud;
+  if (knobs.unpaced !== undefined) b.wire.unpaced = knobs.unpaced;
 }

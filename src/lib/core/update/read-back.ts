@@ -1,0 +1,150 @@
+/**
+ * The truth at the end of a run: what the device runs, read back after the event, and the outcome
+ * judged from that reading, never from the path the procedure took (a cancel, a fallback that could
+ * not prove itself, a lost link all end here). Before reading, the device is left to finish what it
+ * does by itself: a new image still on test runs its self-test, then confirms itself or resets so the
+ * bootloader reverts (firmware-runtime.ts). Reading earlier would report a state about to change.
+ */
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { toErrorData, type ErrorData } from '../errors';
+import { sameBytes } from '../image/same-bytes';
+import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
+import { lostInTransit, reachDevice, waitForDevice } from './device-contact';
+import type { ImageSlot } from '../family/device-session';
+import type { UpdateContext } from './update-context';
+import type { UpdateOutcome } from './update-state';
+
+/** Which image runs, against the two the run knows: the one before it, and the package. */
+export type Running = 'previous' | 'package' | 'other' | 'bootloader';
+
+export interface ReadBack {
+  at: string;
+  identity: BmsIdentity;
+  runs: Running;
+  /** the running image is confirmed (it stays across a reset) */
+  confirmed: boolean;
+  slots: ImageSlot[];
+}
+
+/**
+ * Reads what runs now. `wait`: after a write, a silent device is waited for (it may be rebooting);
+ * before any write a silent device is simply not read. Undefined when the device did not answer.
+ */
+export async function readBack(ctx: UpdateContext, wait: boolean): Promise<ReadBack | undefined> {
+  try {
+    let identity = wait ? await afterAnyReset(ctx) : await ctx.session.identity();
+    // A firmware without a self-test report confirms nothing by itself: it is read as it runs.
+    if (runsPackage(ctx, identity) && wait && ctx.session.reports) identity = await letSelfTestSettle(ctx, identity);
+    const slots = await ctx.session.imageState();
+    const active = slots.find((s) => s.active);
+    const runs = classify(ctx, identity);
+    return { at: ctx.iso(), identity, runs, confirmed: runs !== 'bootloader' && active?.confirmed === true, slots };
+  } catch (error) {
+    const { code, detail } = toErrorData(error);
+    ctx.log('warn', `could not read back what the device runs: ${code} ${detail}`);
+    return undefined;
+  }
+}
+
+/**
+ * A reset the tool asked for may still be on its way when a stop cut the wait short: the device then
+ * answers from its old boot for a moment. The session knows a reset is pending and waits for the new
+ * boot; a device that never reboots is read as it answers.
+ */
+async function afterAnyReset(ctx: UpdateContext): Promise<BmsIdentity> {
+  try {
+    return await waitForDevice(ctx, 'reading back');
+  } catch (error) {
+    ctx.log('warn', `reading back: ${toErrorData(error).detail}; asking the device as it answers now`);
+    return ctx.session.identity();
+  }
+}
+
+function runsPackage(ctx: UpdateContext, identity: BmsIdentity): boolean {
+  return !identity.in_bootloader && ctx.verified !== undefined && sameBytes(identity.fw_hash, ctx.verified.digest);
+}
+
+function classify(ctx: UpdateContext, identity: BmsIdentity): Running {
+  if (identity.in_bootloader) return 'bootloader';
+  if (runsPackage(ctx, identity)) return 'package';
+  if (ctx.before && sameBytes(identity.fw_hash, ctx.before.fw_hash)) return 'previous';
+  return 'other';
+}
+
+/**
+ * The new image runs: wait for its own self-test (it then confirms itself, or resets to revert), so
+ * the state read back is the one the device keeps. A firmware that leaves confirmation to the tool
+ * stays on test, and is read as such.
+ */
+async function letSelfTestSettle(ctx: UpdateContext, identity: BmsIdentity): Promise<BmsIdentity> {
+  const deadline = ctx.now() + ctx.timings.selfTestTimeoutMs + ctx.timings.bootTimeoutMs;
+  for (;;) {
+    try {
+      const report = await ctx.session.reports!.selfTest();
+      const active = (await ctx.session.imageState()).find((s) => s.active);
+      if (report.done && (report.pass || active?.confirmed)) return ctx.session.identity();
+    } catch (error) {
+      if (!lostInTransit(error)) throw error;
+    }
+    if (ctx.now() >= deadline) return reachDevice(ctx, 'reading back');
+    await ctx.wait(ctx.timings.selfTestPollMs);
+    // A failed self-test resets the device for the revert: the reading follows it.
+    const now = await reachDevice(ctx, 'reading back');
+    if (!runsPackage(ctx, now)) return now;
+  }
+}
+
+/** What happened on the way, as the procedure saw it; the read-back decides what it means. */
+export interface RunFacts {
+  /** where the procedure stopped: before any write, in the install, in the acceptance, or not at all */
+  stoppedIn?: 'before-write' | 'install' | 'acceptance' | 'return-to-service';
+  /** the operator stopped it (Ctrl-C, SIGTERM, the Stop button) */
+  cancelled: boolean;
+  readBack?: ReadBack;
+  configChanged: boolean;
+  /** false: the device has no fallback bank, so a failed acceptance never rolled anything back */
+  fallbackBank?: boolean;
+}
+
+export interface Judgement {
+  outcome: UpdateOutcome;
+  /** the error the outcome carries when the path's own error does not say it */
+  error?: ErrorData;
+}
+
+export function judgeOutcome(f: RunFacts): Judgement {
+  const written = f.stoppedIn !== 'before-write';
+  if (!written) return { outcome: f.cancelled ? 'cancelled' : 'blocked' };
+  const rb = f.readBack;
+  if (!rb) {
+    const why = f.cancelled ? 'after the stop' : 'at the end of the run';
+    return { outcome: 'failed', error: { code: 'UPDATE_STATE_UNKNOWN', detail: `no answer from the device ${why}: which firmware runs is not known` } };
+  }
+  const known = rb.confirmed && (rb.runs === 'previous' || rb.runs === 'package');
+  if (f.cancelled && (known || rb.runs === 'package')) return { outcome: 'cancelled' };
+  if (!known) return { outcome: 'failed', error: { code: 'UPDATE_FALLBACK_UNPROVEN', detail: `read back: ${describeRunning(rb)}` } };
+  if (rb.runs === 'package') {
+    if (f.stoppedIn === undefined) return { outcome: f.configChanged ? 'settings-changed' : 'updated' };
+    return { outcome: 'unfinished' };
+  }
+  if (f.stoppedIn === undefined) {
+    return { outcome: 'failed', error: { code: 'UPDATE_CONFIRM_FAILED', detail: `read back after the update: ${describeRunning(rb)}` } };
+  }
+  // Without a fallback bank the previous image still running means the new one never started: nothing
+  // was rolled back, and nothing is claimed.
+  return { outcome: f.stoppedIn === 'install' || f.fallbackBank === false ? 'aborted' : 'rolled-back' };
+}
+
+/** "1.4.0+0 (3f2a…), confirmed" — one line of what was read back. */
+export function describeRunning(rb: ReadBack): string {
+  if (rb.runs === 'bootloader') return 'only its bootloader answers';
+  const hash = bytesToHex(rb.identity.fw_hash).slice(0, 16);
+  const state = rb.confirmed ? 'confirmed' : 'on test, not confirmed: its next reset returns to the other bank';
+  const pending = pendingVersion(rb);
+  return `${rb.identity.fw_version} (${hash}…), ${state}${pending ? `; ${pending} is marked for a test boot at the next reset` : ''}`;
+}
+
+/** The image the bootloader will try at the next reset, when one is marked (a stop between mark and reset). */
+export function pendingVersion(rb: ReadBack): string | undefined {
+  return rb.slots.find((s) => !s.active && s.pending)?.version;
+}
