@@ -9,9 +9,10 @@ import { hashBench } from './bench/hash';
 import { uploadBench } from './bench/upload';
 import { verifyBench } from './bench/verify';
 import { thingsetDfuBench } from './bench/thingset-dfu';
+import { mcumgrUploadBench } from './bench/mcumgr-upload';
 
 /** Run by default. */
-const MODULES: BenchModule[] = [hashBench, verifyBench, uploadBench];
+const MODULES: BenchModule[] = [hashBench, verifyBench, uploadBench, mcumgrUploadBench];
 /** Run only when named: they need more than Node (e.g. a build and a browser). */
 const ON_REQUEST: BenchModule[] = [chromiumBench, thingsetDfuBench];
 

@@ -104,7 +104,7 @@ async function siteChecklist(io: CliIo, confirmedBy: string | undefined): Promis
   const at = () => new Date().toISOString();
   if (confirmedBy !== undefined) {
     if (!confirmedBy.trim()) throw new UsageError('--checklist-confirmed-by needs the name of who checked the site');
-    for (const item of CHECKLIST_ITEMS) io.out(`checklist (confirmed by ${confirmedBy}): ${translate('en', item.text)}\n`);
+    for (const item of CHECKLIST_ITEMS) io.out(`checklist (${item.requirement}, confirmed by ${confirmedBy}): ${translate('en', item.text)}\n`);
     return { operator: confirmedBy.trim(), confirmed: CHECKLIST_ITEMS.map((item) => item.id), at: at() };
   }
   const hint = '--checklist-confirmed-by NAME';

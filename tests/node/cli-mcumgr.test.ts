@@ -16,6 +16,7 @@ import { createMcumgrDevice, type McumgrDeviceOptions } from '../../src/lib/core
 import type { VirtualBms } from '../../src/lib/core/virtual-bms/virtual-bms';
 import { SOCAT, startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { checkText, type CheckResult } from '../../src/lib/core/update/checks/check-result';
 
 const ROOT = resolve(__dirname, '../..');
 const TRUST = join(ROOT, 'static/firmware/vbms-vendor.pub.pem');
@@ -64,7 +65,7 @@ describe.skipIf(!hasSocat)('bms-flasher on a stock mcumgr device over a pty (nod
   afterAll(async () => rm(folder, { recursive: true, force: true }));
 
   const data = () => ['--data', join(folder, 'data')];
-  const flash = (...extra: string[]) => cli(['flash', '--port', port, ...data(), '--trust', TRUST, '--yes', ...extra, image]);
+  const flash = (...extra: string[]) => cli(['flash', '--port', port, ...data(), '--trust', TRUST, '--checklist-confirmed-by', 'Tess Tech', ...extra, image]);
 
   it('R12 R21 info detects the stock family and says what the tool can and cannot check', async () => {
     await start();
@@ -98,19 +99,25 @@ describe.skipIf(!hasSocat)('bms-flasher on a stock mcumgr device over a pty (nod
     expect(JSON.parse(confirmed.out).images).toEqual(expect.arrayContaining([expect.objectContaining({ version: '1.1.0', flags: expect.arrayContaining(['active', 'confirmed']) })]));
   });
 
-  it('R01 R02 R14 R27 flash with operator readings ends updated and proven; the report records both', async () => {
+  it('R01 R02 R14 R20 R27 flash with operator readings ends updated and proven, not called fit for service; the report records both', async () => {
     await start();
     const report = join(folder, 'report.json');
     const run = await flash('--allow-unauthenticated', '--operator-soc', '55', '--operator-temp', '21', '--report', report);
     expect(run.out).toMatch(/outcome: updated/);
-    expect(run.code).toBe(0);
+    // Updated and proven; without a self-test or balance test the tool cannot call the pack fit for service (exit 8).
+    expect(run.out).toMatch(/OK: 1\.1\.0 runs and is confirmed\nNOT ready for service/);
+    expect(run.code).toBe(8);
     const saved = JSON.parse(readFileSync(report, 'utf8'));
     expect(saved.firmwareAfter).toMatchObject({ version: '1.1.0', confirmed: true });
+    const line = (id: string) => checkText(saved.checks.find((c: CheckResult) => c.id === id), 'en');
     expect(saved.checks).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: 'soc', status: 'pass', measured: '55.0 % (entered by the operator)', source: 'operator' }),
-      expect.objectContaining({ id: 'temperature', status: 'pass', measured: 'T1 21.0 °C (entered by the operator)' }),
+      expect.objectContaining({ id: 'soc', status: 'pass', source: 'operator' }),
+      expect.objectContaining({ id: 'temperature', status: 'pass', source: 'operator' }),
       expect.objectContaining({ id: 'bootloader', status: 'warn' })
     ]));
+    expect(line('soc').measured).toBe('55.0 % (entered by the operator)');
+    expect(line('temperature').measured).toBe('T1 21.0 °C (entered by the operator)');
+    expect(line('bootloader').reason).toMatch(/not known to check signatures/);
     expect(saved.checklist).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'no-authentication', requirement: 'R14', confirmed: true })]));
     expect(device.snapshot().slots[0]?.version).toBe('1.1.0+0');
   });
