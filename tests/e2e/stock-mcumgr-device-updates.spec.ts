@@ -22,6 +22,9 @@ async function toPreflight(page: Page, swap: boolean) {
   await expect(page.getByTestId('family-cannot')).toContainText('measure the pack: you enter the state of charge and temperature read on site');
   await expect(page.getByTestId('family-cannot')).toContainText('prove who writes');
   await expect(page.getByTestId('no-telemetry')).toBeVisible();
+  // The catalog is signed with the published test key: a real port (the stand-in) takes it only with the developer setting.
+  await navigate(page, 'Keys');
+  await page.getByRole('checkbox', { name: /Developer setting/ }).check();
   await chooseCatalogImage(page, 'vbms-1.1.0');
   await page.getByRole('link', { name: 'Continue to the pre-flight checks' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pre-flight checks');
