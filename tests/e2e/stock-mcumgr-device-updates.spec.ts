@@ -23,12 +23,16 @@ async function toPreflight(page: Page, swap: boolean) {
   await expect(page.getByTestId('family-cannot')).toContainText('prove who writes');
   await expect(page.getByTestId('no-telemetry')).toBeVisible();
   // The catalog is signed with the published test key: a real port (the stand-in) takes it only with the developer setting.
-  await navigate(page, 'Keys');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Keys', exact: true }).click();
   await page.getByRole('checkbox', { name: /Developer setting/ }).check();
   await chooseCatalogImage(page, 'vbms-1.1.0');
   await page.getByRole('link', { name: 'Continue to the pre-flight checks' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pre-flight checks');
   await expect(page.getByTestId('operator-readings')).toBeVisible();
+  // The acknowledgement is an unticked line of the checklist, saying what it means.
+  const acknowledgement = page.getByTestId('checklist-no-authentication');
+  await expect(acknowledgement).toContainText('no authenticated maintenance session');
+  await expect(acknowledgement.getByRole('checkbox')).not.toBeChecked();
 }
 
 async function enterReadingsAndAcknowledge(page: Page, soc: string, temp: string) {
@@ -37,10 +41,6 @@ async function enterReadingsAndAcknowledge(page: Page, soc: string, temp: string
   await page.getByTestId('operator-temp').blur();
   await page.getByRole('button', { name: 'Measure again' }).click();
   await expect(page.getByTestId('check-soc')).toContainText(`${soc}.0 % (entered by the operator)`, { timeout: 20_000 });
-  // The acknowledgement is an unticked line of the checklist, saying what it means.
-  const acknowledgement = page.getByTestId('checklist-no-authentication');
-  await expect(acknowledgement).toContainText('no authenticated maintenance session');
-  await expect(acknowledgement.getByRole('checkbox')).not.toBeChecked();
   for (const box of await page.getByRole('checkbox').all()) await box.check();
   await page.getByLabel('Operator name (for the report)').fill(OPERATOR);
 }
