@@ -94,9 +94,13 @@ export function createSmpDeviceSession(options: SmpDeviceSessionOptions): SmpDev
     async waitForBoot(wanted) {
       try {
         // It answers, only never from a new boot of an application: its bootloader is the answer.
-        return await smp.waitForBoot(probeBoot, wanted, { acceptAtDeadline: (identity) => identity.in_bootloader });
-      } finally {
+        const identity = await smp.waitForBoot(probeBoot, wanted, { acceptAtDeadline: (identity) => identity.in_bootloader });
         resetFrom = undefined;
+        return identity;
+      } catch (error) {
+        // A stop cut the wait short: the reset is still on its way, and the next wait must see it through.
+        if (!wanted.signal?.aborted) resetFrom = undefined;
+        throw error;
       }
     },
     linkTest: smp.linkTest,

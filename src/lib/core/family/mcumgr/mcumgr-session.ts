@@ -183,9 +183,13 @@ export function createMcumgrSession(options: McumgrSessionOptions): McumgrSessio
     },
     async waitForBoot(wanted) {
       try {
-        return await smp.waitForBoot(probeBoot, wanted, { untilSilentPollMs: 0 });
-      } finally {
+        const identity = await smp.waitForBoot(probeBoot, wanted, { untilSilentPollMs: 0 });
         resetFrom = undefined;
+        return identity;
+      } catch (error) {
+        // A stop cut the wait short: the reset is still on its way, and the next wait must see it through.
+        if (!wanted.signal?.aborted) resetFrom = undefined;
+        throw error;
       }
     },
     linkTest: smp.linkTest,
