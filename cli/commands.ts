@@ -1,6 +1,7 @@
 /** The table of subcommands. Each module exports `{ summary, run(argv) → exit code }`. */
 import * as backup from './commands/backup';
 import * as canScan from './commands/can-scan';
+import * as campaign from './commands/campaign';
 import * as flash from './commands/flash';
 import * as info from './commands/info';
 import * as inspect from './commands/inspect';
@@ -9,6 +10,7 @@ import * as keygen from './commands/keygen';
 import * as linktest from './commands/linktest';
 import * as reset from './commands/reset';
 import * as restore from './commands/restore';
+import * as scan from './commands/scan';
 import * as sign from './commands/sign';
 import * as sim from './commands/sim';
 import * as state from './commands/state';
@@ -35,5 +37,7 @@ export const COMMANDS: Record<string, Command> = {
   state,
   reset,
   sim,
-  'can-scan': canScan
+  'can-scan': canScan,
+  scan,
+  campaign
 };

@@ -9,10 +9,12 @@ import { createBackupStore } from '../../src/lib/core/backup/backup-store';
 import { parseAnyKeyPem, type TrustedKey } from '../../src/lib/core/image/keys';
 import { createReportStore } from '../../src/lib/core/report/update-report';
 import type { UpdateStores } from '../../src/lib/core/update/update-context';
+import { CHECKLIST_ITEMS, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
 import { defaultDataDir, fileBackupRecords, fileReportRecords, loadTechnicianKeyFile } from '../../src/lib/platform/node/file-store';
 import type { TechnicianSigner } from '../../src/lib/core/family/technician-signer';
 import { fail } from '../../src/lib/core/errors';
-import { readText, type CliIo } from '../args';
+import { readText, UsageError, type CliIo } from '../args';
+import { translate } from '../../src/lib/i18n/translate';
 
 export const DEVICE_OPTIONS = {
   port: { type: 'string', short: 'p' },
@@ -88,4 +90,21 @@ export async function ask(io: CliIo, question: string, hint: string): Promise<st
 export async function askNumber(io: CliIo, question: string, hint: string): Promise<number | undefined> {
   const answer = (await ask(io, question, hint))?.replace(',', '.');
   return answer === undefined || answer === '' || !Number.isFinite(Number(answer)) ? undefined : Number(answer);
+}
+
+/** The site checklist (R04, R05): confirmed by the named person (--checklist-confirmed-by), or asked on the terminal with the name. */
+export async function askChecklist(io: CliIo, confirmedBy: string | undefined): Promise<ChecklistAnswers> {
+  const at = () => new Date().toISOString();
+  if (confirmedBy !== undefined) {
+    if (!confirmedBy.trim()) throw new UsageError('--checklist-confirmed-by needs the name of who checked the site');
+    for (const item of CHECKLIST_ITEMS) io.out(`checklist (confirmed by ${confirmedBy}): ${translate('en', item.text)}\n`);
+    return { operator: confirmedBy.trim(), confirmed: CHECKLIST_ITEMS.map((item) => item.id), at: at() };
+  }
+  const hint = '--checklist-confirmed-by NAME';
+  const confirmed: ChecklistAnswers['confirmed'] = [];
+  for (const item of CHECKLIST_ITEMS) {
+    if (await askYes(io, translate('en', item.text), hint)) confirmed.push(item.id);
+  }
+  const name = confirmed.length > 0 ? await ask(io, 'Your name, recorded in the report as who checked the site:', hint) : undefined;
+  return { operator: name || 'nobody (checklist not confirmed)', confirmed: name ? confirmed : [], at: at() };
 }

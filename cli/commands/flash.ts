@@ -3,17 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { renderReportHtml, renderReportText } from '../../src/lib/core/report/render-report';
 import { exportReportJson } from '../../src/lib/core/report/update-report';
 import { verdictText } from '../../src/lib/core/report/verdict';
-import { CHECKLIST_ITEMS, NO_AUTHENTICATION_ITEM, type ChecklistAnswers } from '../../src/lib/core/update/checklist';
+import { NO_AUTHENTICATION_ITEM } from '../../src/lib/core/update/checklist';
+import { translate } from '../../src/lib/i18n/translate';
 import type { OperatorReadings } from '../../src/lib/core/update/checks/operator-readings';
 import { runUpdate } from '../../src/lib/core/update/run-update';
-import { translate } from '../../src/lib/i18n/translate';
 import type { FinalState, LogEntry, UpdateState } from '../../src/lib/core/update/update-state';
 import type { UpdateTimings } from '../../src/lib/core/update/update-timings';
 import { UsageError, errorText, parseCommandLine, processIo, readBytes, runCommand, type CliIo } from '../args';
 import { EXIT_TABLE, flashExitStatus, stoppedBy, type StopSignal } from '../exit-status';
 import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
 import { createProgressBar, type ProgressBar, type ProgressOutput } from '../progress-bar';
-import { DEVICE_OPTIONS, DEVICE_USAGE, ask, askNumber, askYes, loadTechnician, loadTrustedKeys, openStores } from './device-options';
+import { DEVICE_OPTIONS, DEVICE_USAGE, askChecklist, askNumber, loadTechnician, loadTrustedKeys, openStores } from './device-options';
 import type { UploadIo } from './upload';
 
 export const summary = 'update a BMS safely: checks, backup, transfer, test boot, self-test, confirm or fall back';
@@ -65,7 +65,7 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
     const image = readBytes(positionals[0]);
     const trustedKeys = loadTrustedKeys(values.trust ?? [], values);
     const technicianKey = await loadTechnician(values.key, values);
-    const checklist = await siteChecklist(io, values['checklist-confirmed-by']);
+    const checklist = await askChecklist(io, values['checklist-confirmed-by']);
     const given = operatorReadingsOf(values['operator-soc'], values['operator-temp']);
     let stopSignal: StopSignal | undefined;
     const final = await withDevice(settings, deps, async ({ session }, signal) => {
@@ -100,22 +100,6 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
 }
 
 /** R04 R05: confirmed by the named person, or item by item on the terminal; the report records who. */
-async function siteChecklist(io: CliIo, confirmedBy: string | undefined): Promise<ChecklistAnswers> {
-  const at = () => new Date().toISOString();
-  if (confirmedBy !== undefined) {
-    if (!confirmedBy.trim()) throw new UsageError('--checklist-confirmed-by needs the name of who checked the site');
-    for (const item of CHECKLIST_ITEMS) io.out(`checklist (${item.requirement}, confirmed by ${confirmedBy}): ${translate('en', item.text)}\n`);
-    return { operator: confirmedBy.trim(), confirmed: CHECKLIST_ITEMS.map((item) => item.id), at: at() };
-  }
-  const hint = '--checklist-confirmed-by NAME';
-  const confirmed: ChecklistAnswers['confirmed'] = [];
-  for (const item of CHECKLIST_ITEMS) {
-    if (await askYes(io, translate('en', item.text), hint)) confirmed.push(item.id);
-  }
-  const name = confirmed.length > 0 ? await ask(io, 'Your name, recorded in the report as who checked the site:', hint) : undefined;
-  return { operator: name || 'nobody (checklist not confirmed)', confirmed: name ? confirmed : [], at: at() };
-}
-
 function operatorReadingsOf(soc: string | undefined, temp: string | undefined): OperatorReadings | undefined {
   if (soc === undefined && temp === undefined) return undefined;
   if (soc === undefined || temp === undefined) throw new UsageError('--operator-soc and --operator-temp go together');

@@ -23,6 +23,7 @@ import {
   type McumgrDeviceOptions
 } from '../../src/lib/core/virtual-bms/mcumgr/mcumgr-device';
 import { startPtyBridge, type PtyBridge } from '../../src/lib/platform/node/pty-bridge';
+import { BANK_FAMILIES, createBank, type BankFamily } from '../../src/lib/core/virtual-bms/bus/bank';
 import { CliError, parseCommandLine, parseInteger, processIo, readText, runCommand, UsageError, writeOutput, type CliIo } from '../args';
 
 export const summary = 'run the virtual BMS on a pseudo-terminal for any serial tool';
@@ -51,6 +52,11 @@ screen).
   --can            libresolar: a USB-CAN adapter (SLCAN) on the pty instead of the serial port, the board as
                    node 0x01 on the bus behind it (ThingSet binary over ISO-TP; bms-c1 or 8s50-ic)
   --bitrate N      with --can: the bus bit rate (default 500000; the adapter must be opened at the same)
+  --units N        a battery bank: N units of --family (${BANK_FAMILIES.join(', ')}) on one half-duplex RS485
+                   bus, numbered 1…N (our BMS: its rs485_address; JK-PB: its Modbus slave id); the bus
+                   paces every byte at --baud (default 115200). See docs/rs485.md
+  --mix LIST       a mixed bank, one family per unit in bus order, e.g. bms,bms,jk,bms,jbd (one jbd and
+                   one daly at most: their protocols carry no unit address)
 
 Runs until Ctrl-C or SIGTERM.`;
 
@@ -64,7 +70,9 @@ const options = {
   settings: { type: 'string' },
   board: { type: 'string' },
   can: { type: 'boolean' },
-  bitrate: { type: 'string' }
+  bitrate: { type: 'string' },
+  units: { type: 'string' },
+  mix: { type: 'string' }
 } as const;
 
 export interface SimOptions {
@@ -84,6 +92,8 @@ export interface SimOptions {
   can?: boolean;
   /** with can: the bus bit rate */
   bitrate?: number;
+  /** a bank on one RS485 bus: one family per unit */
+  bank?: BankFamily[];
 }
 
 /** What every room looks like to this command. */
@@ -256,16 +266,34 @@ export interface Sim {
   stop(): Promise<void>;
 }
 
+/** Units on one bus behind the pty: the bus paces the wire itself, so the bridge must not. */
+function bankDevice(families: BankFamily[], baudRate: number): SimDevice {
+  const bank = createBank(families.map((family) => ({ family })), { bus: { baudRate } });
+  return {
+    port: bank.bus.adapter,
+    ready: async () => {
+      // Our units answer addressed frames only: wait for each to run its application instead of an echo.
+      const deadline = Date.now() + 60_000;
+      while (bank.units.some((unit) => unit.bms && unit.bms.status !== 'app')) {
+        if (Date.now() > deadline) throw new CliError('the bank did not start within 60 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    describe: () => `virtual RS485 bus at ${baudRate} baud with ${bank.units.length} units:\n${bank.bus.taps.map((tap) => `  ${tap.label}`).join('\n')}`,
+    powerOff: () => bank.close()
+  };
+}
+
 export async function startSim(settings: SimOptions): Promise<Sim> {
   const { statePath, enrolPath } = settings;
   const family: Family = FAMILIES[settings.family ?? 'bms'];
   const state = statePath && existsSync(statePath) ? parseState(readText(statePath), statePath) : undefined;
-  const device = family.create(settings, state);
+  const device = settings.bank ? bankDevice(settings.bank, settings.baudRate ?? 115_200) : family.create(settings, state);
   const technicianKey = enrolPath ? parseAnyKeyPem(readText(enrolPath)).publicKey : undefined;
   if (technicianKey) await device.bms?.enrolTechnicianKey(technicianKey);
   // A client may open the path the moment it exists: it must find a device that answers.
   await device.ready();
-  const bridge = await startPtyBridge(device.port, { path: settings.pty, baudRate: settings.baudRate ?? defaultBaudOf(family, settings) });
+  const bridge = await startPtyBridge(device.port, { path: settings.pty, baudRate: settings.bank ? undefined : (settings.baudRate ?? defaultBaudOf(family, settings)) });
   let stopping: Promise<void> | undefined;
   return {
     device,
@@ -316,14 +344,16 @@ export function run(argv: string[], io: CliIo = processIo, until: Promise<unknow
       settings: settingsKind(values.settings),
       board: values.board,
       can: values.can,
-      bitrate
+      bitrate,
+      bank: bankFamilies(values.units, values.mix, values.family)
     };
+    if (settings.bank && (values.state || values.enrol)) throw new UsageError('--state and --enrol do not apply to a bank (--units / --mix)');
     checkFamilyOptions(settings);
     const sim = await startSim(settings);
     io.out(`${sim.summary}\n`);
     if (sim.enrolled) io.out(`enrolled technician key ${sim.enrolled}\n`);
     const family: Family = FAMILIES[settings.family ?? 'bms'];
-    const paced = settings.baudRate ?? defaultBaudOf(family, settings);
+    const paced = settings.bank ? (settings.baudRate ?? 115_200) : (settings.baudRate ?? defaultBaudOf(family, settings));
     io.out(`listening on ${sim.bridge.path} (${paced ? `${paced} baud, 8N1, paced` : 'unpaced'}); Ctrl-C to stop\n`);
     const stoppedBy = await Promise.race([until.then(() => 'interrupt'), sim.bridge.stopped]);
     await sim.stop();
@@ -338,6 +368,23 @@ function familyName(text: string | undefined): FamilyName {
   if (text === undefined) return 'bms';
   if (!(text in FAMILIES)) throw new UsageError(`--family must be one of ${Object.keys(FAMILIES).join(', ')}`);
   return text as FamilyName;
+}
+
+/** `--units N` of one family, or `--mix a,b,c`: one family per unit. */
+function bankFamilies(units: string | undefined, mix: string | undefined, family: string | undefined): BankFamily[] | undefined {
+  if (units === undefined && mix === undefined) return undefined;
+  const count = units === undefined ? undefined : parseInteger(units, 'units');
+  if (count !== undefined && (count < 1 || count > 247)) throw new UsageError('--units must be 1 to 247');
+  if (mix !== undefined && family !== undefined) throw new UsageError('--mix names the family of each unit: leave out --family');
+  const list = mix === undefined ? Array.from({ length: count as number }, () => family ?? 'bms') : mix.split(',').map((name) => name.trim());
+  for (const name of list) {
+    if (!(BANK_FAMILIES as readonly string[]).includes(name)) throw new UsageError(`a bank unit must be one of ${BANK_FAMILIES.join(', ')}, not ${name}`);
+  }
+  if (count !== undefined && list.length !== count) throw new UsageError(`--mix lists ${list.length} units but --units says ${count}`);
+  for (const single of ['jbd', 'daly']) {
+    if (list.filter((name) => name === single).length > 1) throw new UsageError(`one ${single} board per bus at most: its protocol carries no unit address`);
+  }
+  return list as BankFamily[];
 }
 
 function settingsKind(text: string | undefined): SimOptions['settings'] {

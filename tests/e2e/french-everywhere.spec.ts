@@ -7,8 +7,9 @@
  * and the words it found). What it cannot see: English that happens to avoid every marker, and names
  * the app shows as they are (device model, serial, hashes, error codes, file names, the link's name) —
  * those are removed before the search (code, time and data-testid="error-code" elements, and words
- * joined by "_" or "-", which are identifiers), and what is not rendered: the full printable report
- * under the closed "Rapport complet" is still laid out in English (its error texts are French).
+ * joined by "_" or "-", which are identifiers), and what is not rendered: the full report under the
+ * closed "Rapport complet" (laid out in French too, but quoting the device's own boot-log and self-test
+ * words as they are).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { UPDATE_TIMEOUT_MS } from './helpers/update-flow';

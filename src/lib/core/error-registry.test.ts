@@ -36,7 +36,7 @@ function oldRootCause(code: string): string {
 const FIRMWARE_FAULTS = new Set(['UPDATE_SELF_TEST_FAILED', 'UPDATE_BOOT_LOOP', 'UPDATE_PROTECTIONS_NOT_RESTORED', 'UPDATE_CONFIRM_FAILED']);
 
 /** Domains declared after the registry carry their own attributes (their no-answer and checksum codes are transport losses). */
-const LATER_DOMAINS = /^(CAN|SLCAN|ISOTP|FOXBMS|JBD|JK|MODBUS|DALY|THINGSET)_/;
+const LATER_DOMAINS = /^(CAN|SLCAN|ISOTP|FOXBMS|JBD|JK|MODBUS|DALY|THINGSET|RS485)_/;
 const all = Object.keys(ERROR_CODES) as ErrorCode[];
 /** Codes of the read-back (issue 16) came after the registry too: a state that cannot be read back points at the power. */
 const LATER_CODES = new Set(['UPDATE_SAME_IMAGE_RUNNING', 'UPDATE_STATE_UNKNOWN']);

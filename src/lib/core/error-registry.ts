@@ -33,6 +33,7 @@ import { SMP_SETTINGS_FS_CODES } from './protocol/smp/smp-settings-fs-codes';
 import { THINGSET_CODES } from './protocol/thingset/thingset-codes';
 import { UPDATE_OUTCOME_CODES } from './update/update-outcome-codes';
 import { FAMILY_CODES } from './family/family-codes';
+import { RS485_CODES } from './protocol/rs485/rs485-codes';
 
 
 /** Where to look first (R23). 'firmware': the new image itself misbehaves on this board. */
@@ -79,7 +80,8 @@ export const ERROR_CODES = {
   ...SMP_SETTINGS_FS_CODES,
   ...THINGSET_CODES,
   ...UPDATE_OUTCOME_CODES,
-  ...FAMILY_CODES
+  ...FAMILY_CODES,
+  ...RS485_CODES
 } satisfies CodeTable;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

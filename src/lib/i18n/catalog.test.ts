@@ -8,7 +8,8 @@ import { fr } from './fr/messages';
 /** Words that are the same in both languages (names, units, loan words). Anything else equal is untranslated. */
 const SAME_IN_FRENCH = new Set([
   'app.name', 'firmware.version', 'vbms.supplyStable', 'vbms.actions', 'device.cycles', 'device.protections',
-  'device.version', 'device.permanent', 'update.rate', 'update.duration', 'result.updated', 'backups.diff.absent'
+  'device.version', 'device.permanent', 'update.rate', 'update.duration', 'result.updated', 'backups.diff.absent',
+  'report.code', 'report.phase', 'report.phases', 'report.message'
 ]);
 
 /** A text made of placeholders, units and symbols only ("{soc} %", "T{n} {celsius} °C") reads the same in French. */

@@ -25,6 +25,9 @@ describe('update report rendering', () => {
       expect(html).not.toContain('<script>');
       expect(html).toContain('Zoé &lt;script&gt;alert(1)&lt;/script&gt;');
       expect(html).toContain('Aucune clé de technicien');
+      // The layout, the outcome and the log read in the reader's language, not only the error texts.
+      for (const french of ['Résumé', 'Bloqué avant toute écriture', 'Remise en service', 'Liste de contrôle du site', 'Journal']) expect(html).toContain(french);
+      expect(html).not.toContain('Return to service');
     } finally {
       await bench.close();
     }

@@ -1,15 +1,18 @@
 /** Printable renderings of a report (R27): plain text for terminals and files, standalone HTML for printing. */
-import type { Lang } from '../../i18n/translate';
+import { text, translate, type Lang } from '../../i18n/translate';
 import { reportSections, type ReportSection } from './report-sections';
 import type { UpdateReport } from './update-report';
 
-function textSection(s: ReportSection): string {
+const reportTitle = (report: UpdateReport, lang: Lang) =>
+  translate(lang, 'report.title', { kind: text(`report.kind.${report.kind}`), id: report.id });
+
+function textSection(s: ReportSection, lang: Lang): string {
   const lines = [s.title, '='.repeat(s.title.length)];
   if (!s.header) {
     const width = Math.max(...s.rows.map((r) => r[0].length));
     for (const [label, value] of s.rows) lines.push(`${label.padEnd(width)}  ${value}`);
   } else if (s.rows.length === 0) {
-    lines.push('(none)');
+    lines.push(translate(lang, 'report.empty'));
   } else {
     const widths = s.header.map((h, i) => Math.min(40, Math.max(h.length, ...s.rows.map((r) => r[i].length))));
     const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
@@ -19,8 +22,8 @@ function textSection(s: ReportSection): string {
 }
 
 export function renderReportText(report: UpdateReport, lang: Lang = 'en'): string {
-  const title = `BMS firmware ${report.kind} report ${report.id}`;
-  return `${[title, '', ...reportSections(report, lang).map(textSection)].join('\n\n')}\n`;
+  const title = reportTitle(report, lang);
+  return `${[title, '', ...reportSections(report, lang).map((s) => textSection(s, lang))].join('\n\n')}\n`;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -36,7 +39,7 @@ function htmlSection(s: ReportSection): string {
 
 /** A self-contained page (inline style, no script) that prints on A4 as is. */
 export function renderReportHtml(report: UpdateReport, lang: Lang = 'en'): string {
-  const title = escapeHtml(`BMS firmware ${report.kind} report ${report.id}`);
+  const title = escapeHtml(reportTitle(report, lang));
   const style =
     'body{font:12px/1.4 system-ui,sans-serif;margin:1.5em}table{border-collapse:collapse;width:100%;margin-bottom:1em}' +
     'th,td{border:1px solid #999;padding:2px 6px;text-align:left;vertical-align:top}th{background:#eee}' +

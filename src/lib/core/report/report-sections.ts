@@ -2,10 +2,14 @@
  * The report laid out once as titled tables, so the text and HTML renderings cannot disagree on what
  * a printed report contains.
  */
-import { describeError, lookFirst, type Lang } from '../../i18n/translate';
+import { formatNumber } from '../../i18n/format';
+import { describeError, lookFirst, render, text, translate, type Lang, type MessageKey, type MessageParams, type Text } from '../../i18n/translate';
 import { checkText } from '../update/checks/check-result';
+import { checklistItem } from '../update/checklist';
+import type { LogEntry } from '../update/update-state';
 import type { UpdateReport } from './update-report';
 import { readBackText } from './verdict';
+
 
 export interface ReportSection {
   title: string;
@@ -14,113 +18,137 @@ export interface ReportSection {
   rows: string[][];
 }
 
-const OUTCOME_TEXT: Record<UpdateReport['outcome'], string> = {
-  updated: 'OK: new firmware running and confirmed',
-  'settings-changed': 'Updated, settings changed: restore them before return to service',
-  unfinished: 'New firmware running and confirmed, but the procedure did not finish',
-  'rolled-back': 'Rolled back: the previous firmware runs again (proven)',
-  blocked: 'Blocked before any write: the device is unchanged',
-  aborted: 'Aborted before activation: the previous firmware still runs (read back)',
-  cancelled: 'Stopped by the operator: nothing more was done to the device',
-  failed: 'Failed: device state not proven, use recovery mode'
+const OUTCOME_TEXT: Record<UpdateReport['outcome'], MessageKey> = {
+  updated: 'report.outcome.updated',
+  'settings-changed': 'report.outcome.settingsChanged',
+  unfinished: 'report.outcome.unfinished',
+  'rolled-back': 'report.outcome.rolledBack',
+  blocked: 'report.outcome.blocked',
+  aborted: 'report.outcome.aborted',
+  cancelled: 'report.outcome.cancelled',
+  failed: 'report.outcome.failed'
 };
 
-const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+/** The outcome in words, for the report and the log line that saves it. */
+export const outcomeText = (outcome: UpdateReport['outcome']): Text => text(OUTCOME_TEXT[outcome]);
 
 /** "not yet" where one action remains (restoring the settings), "no" where the pack is not proven fit. */
-const returnToService = (r: UpdateReport) => (r.returnToService ? 'yes' : r.outcome === 'settings-changed' ? 'not yet: restore the settings first' : 'no');
+const returnToService = (r: UpdateReport): MessageKey =>
+  r.returnToService ? 'report.yes' : r.outcome === 'settings-changed' ? 'report.notYet' : 'report.no';
+
+/** A log line in the reader's language; lines logged as plain text (older reports) stay as they were. */
+const logMessage = (l: LogEntry, lang: Lang) => (l.text ? `${render(l.text, lang)}${l.detail ? `: ${l.detail}` : ''}` : l.message);
 
 export function reportSections(r: UpdateReport, lang: Lang = 'en'): ReportSection[] {
+  const t = (key: MessageKey, params?: MessageParams) => translate(lang, key, params);
+  const yesNo = (value: boolean) => t(value ? 'report.yes' : 'report.no');
+  const verdictOf = (pass: boolean) => t(pass ? 'report.ok' : 'report.failed');
   const sections: ReportSection[] = [];
   const summary: string[][] = [
-    ['Outcome', OUTCOME_TEXT[r.outcome]],
-    ['Return to service', returnToService(r)],
-    ['Read back', readBackText(r)],
-    ['Operation', r.kind],
-    ['Operator', r.operator],
-    ['Technician key', r.technician ? `${r.technician.name} (${r.technician.fingerprint})` : 'none'],
-    ['Started', r.startedAt],
-    ['Finished', r.finishedAt],
-    ['Tool', r.tool],
-    ['Link', `${r.link.label} (${r.link.kind}, ${r.link.wired ? 'wired' : 'wireless'})`]
+    [t('report.outcome'), render(outcomeText(r.outcome), lang)],
+    [t('report.returnToService'), t(returnToService(r))],
+    [t('report.readBack'), readBackText(r, lang)],
+    [t('report.operation'), t(`report.kind.${r.kind}`)],
+    [t('report.operator'), r.operator],
+    [t('report.technicianKey'), r.technician ? `${r.technician.name} (${r.technician.fingerprint})` : t('report.none')],
+    [t('report.started'), r.startedAt],
+    [t('report.finished'), r.finishedAt],
+    [t('report.tool'), r.tool],
+    [t('report.link'), t('report.linkValue', { label: r.link.label, kind: r.link.kind, wiring: text(r.link.wired ? 'report.wired' : 'report.wireless') })]
   ];
   if (r.device) {
+    const d = r.device;
     summary.push(
-      ['Device', `${r.device.model} serial ${r.device.serial}, hardware rev ${r.device.hwRev}, bootloader ${r.device.blVersion}`],
-      ['Security counter', `${r.device.securityCounterBefore} → ${r.device.securityCounterAfter ?? 'unchanged'}`]
+      [t('report.device'), t('report.deviceValue', { model: d.model, serial: d.serial, rev: d.hwRev, bootloader: d.blVersion })],
+      [t('report.securityCounter'), `${d.securityCounterBefore} → ${d.securityCounterAfter ?? t('report.unchanged')}`]
     );
   }
-  if (r.firmwareBefore) summary.push(['Firmware before', `${r.firmwareBefore.version} ${r.firmwareBefore.hash}`]);
+  if (r.firmwareBefore) summary.push([t('report.firmwareBefore'), `${r.firmwareBefore.version} ${r.firmwareBefore.hash}`]);
   if (r.package) {
-    const signer = r.package.signer ? `, signed by ${r.package.signer.name} (${r.package.signer.fingerprint})` : '';
-    summary.push(['Package', `${r.package.version} ${r.package.hash}, counter ${r.package.securityCounter}, ${r.package.sizeBytes} bytes${r.package.safetyCritical ? ', safety-critical' : ''}${signer}`]);
+    const p = r.package;
+    const signer = p.signer ? t('report.signedBy', { name: p.signer.name, fingerprint: p.signer.fingerprint }) : '';
+    const value = t('report.packageValue', { version: p.version, hash: p.hash, counter: p.securityCounter, size: p.sizeBytes });
+    summary.push([t('report.package'), `${value}${p.safetyCritical ? t('report.safetyCritical') : ''}${signer}`]);
   }
-  if (r.firmwareAfter) summary.push(['Firmware after', `${r.firmwareAfter.version} ${r.firmwareAfter.hash}${r.firmwareAfter.confirmed === undefined ? '' : r.firmwareAfter.confirmed ? ' (confirmed)' : ' (not confirmed)'}`]);
-  if (r.backupId) summary.push(['Configuration backup', r.backupId]);
-  sections.push({ title: 'Summary', rows: summary });
+  if (r.firmwareAfter) {
+    const after = r.firmwareAfter;
+    const confirmed = after.confirmed === undefined ? '' : t(after.confirmed ? 'report.confirmed' : 'report.notConfirmed');
+    summary.push([t('report.firmwareAfter'), `${after.version} ${after.hash}${confirmed}`]);
+  }
+  if (r.backupId) summary.push([t('report.backup'), r.backupId]);
+  sections.push({ title: t('report.summary'), rows: summary });
 
   if (r.error) {
-    const text = describeError(r.error.code, lang);
+    const error = describeError(r.error.code, lang);
     sections.push({
-      title: 'Problem',
+      title: t('report.problem'),
       rows: [
-        ['Code', r.error.code],
-        ['What happened', `${text.summary} ${r.error.detail}`],
-        ['Diagnosis', text.diagnosis],
-        ['Fix', text.fix],
-        ['Look first at', lookFirst(r.error.code, lang)]
+        [t('report.code'), r.error.code],
+        [t('report.whatHappened'), `${error.summary} ${r.error.detail}`],
+        [t('report.diagnosis'), error.diagnosis],
+        [t('report.fix'), error.fix],
+        [t('report.lookFirst'), lookFirst(r.error.code, lang)]
       ]
     });
   }
   sections.push({
-    title: 'Checks',
-    header: ['Check', 'Req.', 'Result', 'Measured', 'Limit', 'Reason'],
+    title: t('report.checks'),
+    header: [t('report.check'), t('report.requirement'), t('report.result'), t('report.measured'), t('report.limit'), t('report.reason')],
     rows: r.checks.map((c) => {
-      const t = checkText(c, lang);
-      return [c.id, c.requirement, c.status.toUpperCase(), t.measured, t.threshold, t.reason];
+      const words = checkText(c, lang);
+      return [c.id, c.requirement, t(`report.status.${c.status}`), words.measured, words.threshold, words.reason];
     })
   });
   sections.push({
-    title: 'Site checklist',
-    header: ['Req.', 'Item', 'Confirmed'],
-    rows: r.checklist.map((c) => [c.requirement, c.text, yesNo(c.confirmed)])
+    title: t('report.checklist'),
+    header: [t('report.requirement'), t('report.item'), t('report.confirmedColumn')],
+    rows: r.checklist.map((c) => [c.requirement, t(checklistItem(c.id).text), yesNo(c.confirmed)])
   });
   if (r.pauses.length > 0) {
     sections.push({
-      title: 'Transfer pauses',
-      header: ['Since', 'Out of band'],
+      title: t('report.pauses'),
+      header: [t('report.since'), t('report.outOfBand')],
       rows: r.pauses.map((p) => [p.since, p.checks.map((c) => `${c.id}: ${checkText(c, lang).measured}`).join('; ')])
     });
   }
   if (r.bootLog.length > 0) {
-    sections.push({ title: 'Boot sequence', header: ['t (ms)', 'Phase', 'Detail'], rows: r.bootLog.map((e) => [String(e.t_ms), e.phase, e.detail]) });
+    sections.push({
+      title: t('report.bootSequence'),
+      header: [t('report.bootTime'), t('report.phase'), t('report.detail')],
+      rows: r.bootLog.map((e) => [String(e.t_ms), e.phase, e.detail])
+    });
   }
   if (r.selfTest) {
     sections.push({
-      title: `Self-test: ${r.selfTest.pass ? 'OK' : 'FAILED'}`,
-      header: ['Item', 'Result', 'Value', 'Limit', 'Detail'],
-      rows: r.selfTest.items.map((i) => [i.name, i.pass ? 'pass' : 'FAIL', String(i.value), String(i.limit), i.detail])
+      title: t('report.selfTest', { verdict: verdictOf(r.selfTest.pass) }),
+      header: [t('report.item'), t('report.result'), t('report.value'), t('report.limit'), t('report.detail')],
+      rows: r.selfTest.items.map((i) => [i.name, t(i.pass ? 'report.status.pass' : 'report.status.fail'), formatNumber(i.value, lang), formatNumber(i.limit, lang), i.detail])
     });
   }
   if (r.balanceTest) {
     sections.push({
-      title: `Cell balancing: ${r.balanceTest.pass ? 'OK' : 'FAILED'}`,
-      header: ['Cell', 'Before (mV)', 'After (mV)', 'Result'],
-      rows: r.balanceTest.cells.map((c) => [String(c.index + 1), String(c.before_mv), String(c.after_mv), c.ok ? 'ok' : 'FAIL'])
+      title: t('report.balance', { verdict: verdictOf(r.balanceTest.pass) }),
+      header: [t('report.cell'), t('report.beforeMv'), t('report.afterMv'), t('report.result')],
+      rows: r.balanceTest.cells.map((c) => [String(c.index + 1), String(c.before_mv), String(c.after_mv), t(c.ok ? 'report.status.pass' : 'report.status.fail')])
     });
   }
   if (r.configChanges && r.configChanges.length > 0) {
+    const absent = t('backups.diff.absent');
     sections.push({
-      title: 'Settings that differ from the backup',
-      header: ['Setting', 'Device now', 'Backup'],
-      rows: r.configChanges.map((c) => [c.key, 'device' in c ? String(c.device) : '(absent)', 'backup' in c ? String(c.backup) : '(absent)'])
+      title: t('report.settingsDiffer'),
+      header: [t('backups.diff.setting'), t('backups.diff.device'), t('backups.diff.backup')],
+      rows: r.configChanges.map((c) => [c.key, 'device' in c ? String(c.device) : absent, 'backup' in c ? String(c.backup) : absent])
     });
   }
   sections.push({
-    title: 'Phases',
-    header: ['Phase', 'Started', 'Duration (ms)', 'Result'],
-    rows: r.phases.map((p) => [p.phase, p.startedAt, p.durationMs === undefined ? '' : String(p.durationMs), p.outcome ?? ''])
+    title: t('report.phases'),
+    header: [t('report.phase'), t('report.started'), t('report.durationMs'), t('report.result')],
+    rows: r.phases.map((p) => [p.phase, p.startedAt, p.durationMs === undefined ? '' : String(p.durationMs), p.outcome ? t(`update.status.${p.outcome}`) : ''])
   });
-  sections.push({ title: 'Log', header: ['Time', 'Level', 'Phase', 'Message'], rows: r.log.map((l) => [l.at, l.level, l.phase, l.message]) });
+  sections.push({
+    title: t('report.log'),
+    header: [t('report.time'), t('report.level'), t('report.phase'), t('report.message')],
+    rows: r.log.map((l) => [l.at, l.level, l.phase, logMessage(l, lang)])
+  });
   return sections;
 }

@@ -21,6 +21,7 @@ const DOMAINS = [
   ['SLCAN_', 'USB-CAN adapter (SLCAN)', 'Adaptateur USB-CAN (SLCAN)'],
   ['ISOTP_', 'ISO-TP over CAN', 'ISO-TP sur CAN'],
   ['FOXBMS_', 'foxBMS 2 bootloader', 'Chargeur de démarrage foxBMS 2'],
+  ['RS485_', 'RS485 bank', 'Banc RS485'],
   ['', 'General', 'Général']
 ] as const;
 

@@ -1,53 +1,56 @@
 /**
- * The verdict of a run in words (English, for the CLI and the printed report), built only from what
- * the report says was read back from the device at the end.
+ * The verdict of a run as a `Text`, built only from what the report says was read back from the device
+ * at the end. The CLI prints it in English, the report and the app render it in their reader's language.
  */
+import { render, text, type Lang, type Text } from '../../i18n/translate';
 import type { UpdateReport } from './update-report';
 
 const wrote = (r: UpdateReport) => r.phases.some((p) => p.phase === 'transfer');
 
-/** "1.4.0+0, confirmed by its own self-test" — who confirmed it matters: the tool, or the firmware itself. */
-function runningText(r: UpdateReport): string | undefined {
+/** "1.4.0+0 (the new firmware), confirmed by its own self-test" — who confirmed it matters: the tool, or the firmware itself. */
+function running(r: UpdateReport): Text | undefined {
   const after = r.firmwareAfter;
   if (!after) return undefined;
-  const which = after.hash === r.firmwareBefore?.hash ? ' (the firmware it ran before)' : after.hash === r.package?.hash ? ' (the new firmware)' : '';
   const weConfirmed = r.phases.some((p) => p.phase === 'confirm' && p.outcome !== 'failed');
-  const confirmed = !after.confirmed
-    ? 'on test, not confirmed: its next reset returns to the other bank'
-    : after.hash === r.package?.hash && !weConfirmed
-      ? 'confirmed by its own self-test'
-      : 'confirmed';
-  const pending = after.pending ? `; ${after.pending} is marked for a test boot at its next reset` : '';
-  return `${after.version}${which}, ${confirmed}${pending}`;
+  const isPackage = after.hash === r.package?.hash;
+  const confirmed = text(!after.confirmed ? 'readBack.onTest' : isPackage && !weConfirmed ? 'readBack.selfConfirmed' : 'readBack.confirmed');
+  const state = after.pending ? text('readBack.pending', { state: confirmed, version: after.pending }) : confirmed;
+  const which = after.hash === r.firmwareBefore?.hash ? 'readBack.previous' : isPackage ? 'readBack.package' : 'readBack.other';
+  return text(which, { version: after.version, state });
 }
 
 /** What runs now, as read back at the end, or that it could not be read back. */
-export function readBackText(r: UpdateReport): string {
-  const running = runningText(r);
-  if (!running) return wrote(r) ? 'not read back: the device did not answer, what it runs is not known' : 'not read (nothing was written)';
-  return `${running}${r.firmwareAfter?.readAt ? `, read back at ${r.firmwareAfter.readAt}` : ''}`;
+export function readBack(r: UpdateReport): Text {
+  const runs = running(r);
+  if (!runs) return text(wrote(r) ? 'readBack.none' : 'readBack.notRead');
+  return r.firmwareAfter?.readAt ? text('readBack.at', { running: runs, at: r.firmwareAfter.readAt }) : runs;
 }
 
 /** One or two lines a technician acts on. */
-export function verdictText(r: UpdateReport): string {
-  const running = runningText(r);
-  const runs = running ? `the device runs ${running}` : 'the device did not answer: what it runs is not known';
+export function verdict(r: UpdateReport): Text {
+  const runningNow = running(r);
+  const runs = runningNow ? text('verdict.runs', { running: runningNow }) : text('verdict.silent');
+  const unchanged = (plain: 'verdict.blocked' | 'verdict.stoppedBeforeWrite', withRuns: 'verdict.blockedRuns' | 'verdict.stoppedBeforeWriteRuns') =>
+    runningNow ? text(withRuns, { running: runningNow }) : text(plain);
   switch (r.outcome) {
     case 'updated':
-      return `OK: ${r.firmwareAfter?.version} runs and is confirmed${r.returnToService ? '' : '\nNOT ready for service: see the problem below'}`;
+      return text(r.returnToService ? 'verdict.updated' : 'verdict.updatedNotReady', { version: r.firmwareAfter?.version ?? '?' });
     case 'settings-changed':
-      return `UPDATED, SETTINGS CHANGED: ${runs}, but ${r.configChanges?.length} setting(s) differ from backup ${r.backupId}.\nRestore them before the pack returns to service (bms-flasher restore with that backup). Return to service: not yet.`;
+      return text('verdict.settingsChanged', { runs, count: r.configChanges?.length ?? 0, backup: r.backupId ?? '?' });
     case 'unfinished':
-      return `NOT FINISHED: ${runs}; the procedure stopped before proving the pack fit for service.`;
+      return text('verdict.unfinished', { runs });
     case 'rolled-back':
-      return `ROLLED BACK: ${runs}, proven by reading it back.`;
+      return text('verdict.rolledBack', { runs });
     case 'blocked':
-      return `BLOCKED before any write: the device is unchanged${running ? ` (it runs ${running})` : ''}.`;
+      return unchanged('verdict.blocked', 'verdict.blockedRuns');
     case 'aborted':
-      return `ABORTED before activation: ${runs}.`;
+      return text('verdict.aborted', { runs });
     case 'cancelled':
-      return wrote(r) ? `STOPPED: ${runs}; nothing else was done.` : `STOPPED before any write: the device is unchanged${running ? ` (it runs ${running})` : ''}.`;
+      return wrote(r) ? text('verdict.stopped', { runs }) : unchanged('verdict.stoppedBeforeWrite', 'verdict.stoppedBeforeWriteRuns');
     case 'failed':
-      return `NOT PROVEN: ${runs}. Use recovery before anything else.`;
+      return text('verdict.failed', { runs });
   }
 }
+
+export const readBackText = (r: UpdateReport, lang: Lang = 'en'): string => render(readBack(r), lang);
+export const verdictText = (r: UpdateReport, lang: Lang = 'en'): string => render(verdict(r), lang);

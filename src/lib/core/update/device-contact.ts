@@ -6,7 +6,7 @@ import { isTransportLoss } from '../error-registry';
 import { BmsError, fail, toErrorData } from '../errors';
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import type { UpdateContext } from './update-context';
-import { text } from '../../i18n/translate';
+import { render, text, type Text } from '../../i18n/translate';
 
 /** True when the error says the bytes did not get through, not that the device refused something. */
 export function lostInTransit(error: unknown): boolean {
@@ -14,14 +14,14 @@ export function lostInTransit(error: unknown): boolean {
 }
 
 /** Waits for the device to answer again and checks it is the same one (another node could answer on a bus). */
-export async function waitForDevice(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
+export async function waitForDevice(ctx: UpdateContext, why: Text): Promise<BmsIdentity> {
   let identity: BmsIdentity;
   try {
     identity = await ctx.session.waitForBoot({ timeoutMs: ctx.timings.bootTimeoutMs, signal: ctx.signal });
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     const { code, detail } = toErrorData(error);
-    fail('UPDATE_DEVICE_LOST', `${why}: no answer within ${ctx.timings.bootTimeoutMs} ms (${code}: ${detail})`, error);
+    fail('UPDATE_DEVICE_LOST', `${render(why, 'en')}: no answer within ${ctx.timings.bootTimeoutMs} ms (${code}: ${detail})`, error);
   }
   if (ctx.before && identity.serial !== ctx.before.serial) {
     fail('UPDATE_DEVICE_CHANGED', `expected serial ${ctx.before.serial}, ${identity.serial} answered`);
@@ -30,7 +30,7 @@ export async function waitForDevice(ctx: UpdateContext, why: string): Promise<Bm
 }
 
 /** The device's identity now: asked directly, or after waiting for it when the link was lost. */
-export async function reachDevice(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
+export async function reachDevice(ctx: UpdateContext, why: Text): Promise<BmsIdentity> {
   try {
     return await ctx.session.identity();
   } catch (error) {
@@ -44,7 +44,7 @@ export async function reachDevice(ctx: UpdateContext, why: string): Promise<BmsI
  * Runs `attempt`, and after a link loss waits for the device and runs it again (at most maxLinkLosses
  * times). Each attempt must start by checking what the device runs, since a power cut may have reset it.
  */
-export async function surviveLoss<T>(ctx: UpdateContext, what: string, attempt: () => Promise<T>): Promise<T> {
+export async function surviveLoss<T>(ctx: UpdateContext, what: Text, attempt: () => Promise<T>): Promise<T> {
   for (let losses = 0; ; losses += 1) {
     try {
       return await attempt();

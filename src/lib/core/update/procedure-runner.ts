@@ -11,6 +11,7 @@
  */
 import type { ErrorData } from '../errors';
 import { buildReport } from '../report/build-report';
+import { outcomeText } from '../report/report-sections';
 import type { UpdateReport } from '../report/update-report';
 import { describeRunning, judgeOutcome, pendingVersion, readBack, type RunFacts } from './read-back';
 import type { UpdateOptions } from './update-context';
@@ -111,8 +112,8 @@ async function settle(run: PhaseRunner, written: boolean) {
   ctx.afterConfirmed = reading?.confirmed;
   ctx.readBackAt = reading?.at;
   ctx.pendingAfter = reading && pendingVersion(reading);
-  if (reading) ctx.log('info', `read back: the device runs ${describeRunning(reading)}`);
-  else if (written) ctx.log('error', 'read back: the device does not answer; which firmware runs is not known');
+  if (reading) ctx.log('info', text('log.readBack', { running: describeRunning(reading) }));
+  else if (written) ctx.log('error', text('log.readBackSilent'));
   return reading;
 }
 
@@ -147,7 +148,7 @@ async function finish(run: PhaseRunner, end: Ending): Promise<FinalState> {
   let report = build();
   const saveError = await run.phase('report', async () => {
     ctx.emit({ phase: 'report' });
-    ctx.log('info', text('log.report', { id: report.id, outcome: end.outcome }));
+    ctx.log('info', text('log.report', { id: report.id, outcome: outcomeText(end.outcome) }));
     report = build();
     await ctx.store.reports.save(report);
   });

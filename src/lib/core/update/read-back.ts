@@ -13,6 +13,7 @@ import { lostInTransit, reachDevice, waitForDevice } from './device-contact';
 import type { ImageSlot } from '../family/device-session';
 import type { UpdateContext } from './update-context';
 import type { UpdateOutcome } from './update-state';
+import { render, text, type Text } from '../../i18n/translate';
 
 /** Which image runs, against the two the run knows: the one before it, and the package. */
 export type Running = 'previous' | 'package' | 'other' | 'bootloader';
@@ -41,7 +42,7 @@ export async function readBack(ctx: UpdateContext, wait: boolean): Promise<ReadB
     return { at: ctx.iso(), identity, runs, confirmed: runs !== 'bootloader' && active?.confirmed === true, slots };
   } catch (error) {
     const { code, detail } = toErrorData(error);
-    ctx.log('warn', `could not read back what the device runs: ${code} ${detail}`);
+    ctx.log('warn', text('log.readBackFailed', { code }), detail);
     return undefined;
   }
 }
@@ -53,9 +54,9 @@ export async function readBack(ctx: UpdateContext, wait: boolean): Promise<ReadB
  */
 async function afterAnyReset(ctx: UpdateContext): Promise<BmsIdentity> {
   try {
-    return await waitForDevice(ctx, 'reading back');
+    return await waitForDevice(ctx, text('log.why.readingBack'));
   } catch (error) {
-    ctx.log('warn', `reading back: ${toErrorData(error).detail}; asking the device as it answers now`);
+    ctx.log('warn', text('log.readBackLate'), toErrorData(error).detail);
     return ctx.session.identity();
   }
 }
@@ -86,10 +87,10 @@ async function letSelfTestSettle(ctx: UpdateContext, identity: BmsIdentity): Pro
     } catch (error) {
       if (!lostInTransit(error)) throw error;
     }
-    if (ctx.now() >= deadline) return reachDevice(ctx, 'reading back');
+    if (ctx.now() >= deadline) return reachDevice(ctx, text('log.why.readingBack'));
     await ctx.wait(ctx.timings.selfTestPollMs);
     // A failed self-test resets the device for the revert: the reading follows it.
-    const now = await reachDevice(ctx, 'reading back');
+    const now = await reachDevice(ctx, text('log.why.readingBack'));
     if (!runsPackage(ctx, now)) return now;
   }
 }
@@ -122,13 +123,13 @@ export function judgeOutcome(f: RunFacts): Judgement {
   }
   const known = rb.confirmed && (rb.runs === 'previous' || rb.runs === 'package');
   if (f.cancelled && (known || rb.runs === 'package')) return { outcome: 'cancelled' };
-  if (!known) return { outcome: 'failed', error: { code: 'UPDATE_FALLBACK_UNPROVEN', detail: `read back: ${describeRunning(rb)}` } };
+  if (!known) return { outcome: 'failed', error: { code: 'UPDATE_FALLBACK_UNPROVEN', detail: `read back: ${render(describeRunning(rb), 'en')}` } };
   if (rb.runs === 'package') {
     if (f.stoppedIn === undefined) return { outcome: f.configChanged ? 'settings-changed' : 'updated' };
     return { outcome: 'unfinished' };
   }
   if (f.stoppedIn === undefined) {
-    return { outcome: 'failed', error: { code: 'UPDATE_CONFIRM_FAILED', detail: `read back after the update: ${describeRunning(rb)}` } };
+    return { outcome: 'failed', error: { code: 'UPDATE_CONFIRM_FAILED', detail: `read back after the update: ${render(describeRunning(rb), 'en')}` } };
   }
   // Without a fallback bank the previous image still running means the new one never started: nothing
   // was rolled back, and nothing is claimed.
@@ -136,12 +137,12 @@ export function judgeOutcome(f: RunFacts): Judgement {
 }
 
 /** "1.4.0+0 (3f2a…), confirmed" — one line of what was read back. */
-export function describeRunning(rb: ReadBack): string {
-  if (rb.runs === 'bootloader') return 'only its bootloader answers';
-  const hash = bytesToHex(rb.identity.fw_hash).slice(0, 16);
-  const state = rb.confirmed ? 'confirmed' : 'on test, not confirmed: its next reset returns to the other bank';
+export function describeRunning(rb: ReadBack): Text {
+  if (rb.runs === 'bootloader') return text('readBack.bootloader');
+  const confirmed = text(rb.confirmed ? 'readBack.confirmed' : 'readBack.onTest');
   const pending = pendingVersion(rb);
-  return `${rb.identity.fw_version} (${hash}…), ${state}${pending ? `; ${pending} is marked for a test boot at the next reset` : ''}`;
+  const state = pending ? text('readBack.pending', { state: confirmed, version: pending }) : confirmed;
+  return text('readBack.identity', { version: rb.identity.fw_version, hash: bytesToHex(rb.identity.fw_hash).slice(0, 16), state });
 }
 
 /** The image the bootloader will try at the next reset, when one is marked (a stop between mark and reset). */

@@ -24,6 +24,7 @@ import { FIRMWARE_TIMING, startFirmware } from './firmware-runtime';
 import { PowerLoss } from './flash/flash';
 import type { FlashLayout } from './flash/flash-layout';
 import { UploadSession } from './smp/image-upload';
+import { BroadcastReceiver } from './bms/broadcast-upload';
 import { RECOVERY_LIMITS } from './smp/os-handlers';
 import { createFaultState, faultHook, type FaultState } from './flash/power-faults';
 import { runSelfTest, type InterfaceFaults } from './board/self-test';
@@ -67,6 +68,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
 
   status: PowerStatus = 'off';
   upload = new UploadSession();
+  broadcast = new BroadcastReceiver();
   auth: AuthSessions;
   running: RunningFirmware | undefined;
   bootLog: BootEvent[] = [];
@@ -115,7 +117,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
       transmit,
       // MCUboot's serial recovery speaks bare console frames whatever the application's UART does.
       framing: () =>
-        profile.uart && this.status !== 'recovery' ? profile.uart({ lineLength, transmit, uptimeMs: () => this.uptimeMs() }) : consoleFraming(lineLength)
+        profile.uart && this.status !== 'recovery' ? profile.uart({ lineLength, transmit, uptimeMs: () => this.uptimeMs(), address: () => this.config().rs485_address as number }) : consoleFraming(lineLength)
     });
     const notifySize = setup.gattNotifySize ?? 20;
     const notifyListeners = new Set<(bytes: Uint8Array) => void>();
@@ -228,6 +230,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
     this.running = undefined;
     this.bootLog = [];
     this.upload.reset();
+    this.broadcast.reset();
     this.#uart.reset();
     this.#gatt.reset();
   }

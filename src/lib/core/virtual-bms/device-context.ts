@@ -13,6 +13,7 @@ import type { DeviceIdentity } from './board/device-identity';
 import type { FirmwareBehaviour } from './firmware-behaviour';
 import type { FlashLayout } from './flash/flash-layout';
 import type { UploadSession } from './smp/image-upload';
+import type { BroadcastReceiver } from './bms/broadcast-upload';
 import type { InterfaceFaults } from './board/self-test';
 import type { TrustedData } from './mcuboot/trusted-storage';
 
@@ -30,6 +31,8 @@ export interface DeviceContext {
   readonly identity: DeviceIdentity;
   readonly limits: SmpLimits;
   readonly upload: UploadSession;
+  /** an image broadcast to the RS485 bank (bms/broadcast-upload.ts) */
+  readonly broadcast: BroadcastReceiver;
   readonly auth: AuthSessions;
   readonly running: RunningFirmware | undefined;
   readonly bootLog: readonly BootEvent[];

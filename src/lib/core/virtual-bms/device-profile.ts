@@ -14,6 +14,8 @@ export interface UartIo {
   transmit(bytes: Uint8Array): void;
   /** time since the last reset (log stamps) */
   uptimeMs(): number;
+  /** the unit's RS485 address setting (rs485_address), for a bus framing */
+  address(): number;
 }
 
 export interface DeviceProfile {

@@ -11,13 +11,15 @@ describe('test firmware and its behaviour markers', () => {
       selfTestFailures: ['can', 'rs485'],
       bootLoop: true,
       resetConfig: false,
-      manualConfirm: true
+      manualConfirm: true,
+      noBroadcast: false
     });
     expect(readFirmwareBehaviour(makeTestFirmwarePayload('1.2.0', {}, 60_000))).toEqual({
       selfTestFailures: [],
       bootLoop: false,
       resetConfig: false,
-      manualConfirm: false
+      manualConfirm: false,
+      noBroadcast: false
     });
   });
 

@@ -7,6 +7,7 @@
  *                                 confirming itself → the bootloader reverts a test image
  *   BMSSIM:RESET_CONFIG           resets the settings to its defaults at start (incompatible layout)
  *   BMSSIM:MANUAL_CONFIRM         does not confirm itself after a passing self-test; the tool must
+ *   BMSSIM:NO_BROADCAST           an older firmware without the RS485 broadcast transfer (docs/rs485.md)
  * makeTestFirmware builds signed images with such payloads for tests and demos.
  */
 import { seededRandom } from '../link/seeded-random';
@@ -25,6 +26,7 @@ export interface FirmwareBehaviour {
   bootLoop: boolean;
   resetConfig: boolean;
   manualConfirm: boolean;
+  noBroadcast: boolean;
 }
 
 const PREFIX = 'BMSSIM:';
@@ -37,7 +39,7 @@ function markerAt(payload: Uint8Array, at: number): string {
 }
 
 export function readFirmwareBehaviour(payload: Uint8Array): FirmwareBehaviour {
-  const behaviour: FirmwareBehaviour = { selfTestFailures: [], bootLoop: false, resetConfig: false, manualConfirm: false };
+  const behaviour: FirmwareBehaviour = { selfTestFailures: [], bootLoop: false, resetConfig: false, manualConfirm: false, noBroadcast: false };
   for (let i = 0; i + PREFIX_BYTES.length <= payload.length; i += 1) {
     if (!PREFIX_BYTES.every((b, k) => payload[i + k] === b)) continue;
     const marker = markerAt(payload, i + PREFIX_BYTES.length);
@@ -45,6 +47,7 @@ export function readFirmwareBehaviour(payload: Uint8Array): FirmwareBehaviour {
     if (name === 'BOOT_LOOP') behaviour.bootLoop = true;
     else if (name === 'RESET_CONFIG') behaviour.resetConfig = true;
     else if (name === 'MANUAL_CONFIRM') behaviour.manualConfirm = true;
+    else if (name === 'NO_BROADCAST') behaviour.noBroadcast = true;
     else if (name === 'SELFTEST_FAIL' && (SELF_TEST_ITEMS as readonly string[]).includes(value)) {
       behaviour.selfTestFailures.push(value as SelfTestItemName);
     }
@@ -57,6 +60,7 @@ function markersOf(behaviour: Partial<FirmwareBehaviour>): string[] {
   if (behaviour.bootLoop) markers.push('BOOT_LOOP');
   if (behaviour.resetConfig) markers.push('RESET_CONFIG');
   if (behaviour.manualConfirm) markers.push('MANUAL_CONFIRM');
+  if (behaviour.noBroadcast) markers.push('NO_BROADCAST');
   return markers.map((m) => `${PREFIX}${m}`);
 }
 

@@ -29,6 +29,7 @@ import { modbusEn } from './errors/modbus';
 import { smpSettingsFsEn } from './errors/smp-settings-fs';
 import { thingsetEn } from './errors/thingset';
 import { updateOutcomeEn } from './errors/update-outcome';
+import { rs485En } from './errors/rs485';
 
 /** Every error code's text in English; a missing code is a type error. */
 export const enErrors = {
@@ -60,5 +61,6 @@ export const enErrors = {
   ...smpSettingsFsEn,
   ...thingsetEn,
   ...updateOutcomeEn,
-  ...familyEn
+  ...familyEn,
+  ...rs485En
 } satisfies Record<ErrorCode, ErrorText>;

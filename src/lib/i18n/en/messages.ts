@@ -2,6 +2,8 @@ import { enDevice } from './device';
 import { enUpdate } from './update';
 import { enChecks } from './checks';
 import { enLog } from './log';
+import { enVerdict } from './verdict';
+import { enReport } from './report';
 
 /**
  * English user text. Keys are grouped by page (the shell and small pages here; the device and update
@@ -193,7 +195,9 @@ export const en = {
   ...enDevice,
   ...enUpdate,
   ...enChecks,
-  ...enLog
+  ...enLog,
+  ...enVerdict,
+  ...enReport
 };
 
 export type Messages = typeof en;

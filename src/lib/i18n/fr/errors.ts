@@ -29,6 +29,7 @@ import { modbusFr } from './errors/modbus';
 import { smpSettingsFsFr } from './errors/smp-settings-fs';
 import { thingsetFr } from './errors/thingset';
 import { updateOutcomeFr } from './errors/update-outcome';
+import { rs485Fr } from './errors/rs485';
 
 /** Every error code's text in French; a missing code is a type error. */
 export const frErrors = {
@@ -60,5 +61,6 @@ export const frErrors = {
   ...smpSettingsFsFr,
   ...thingsetFr,
   ...updateOutcomeFr,
-  ...familyFr
+  ...familyFr,
+  ...rs485Fr
 } satisfies Record<ErrorCode, ErrorText>;

@@ -3,6 +3,8 @@ import { frDevice } from './device';
 import { frUpdate } from './update';
 import { frChecks } from './checks';
 import { frLog } from './log';
+import { frVerdict } from './verdict';
+import { frReport } from './report';
 
 /** Texte français (les techniciens de la procédure d'origine travaillent en français). */
 export const fr: Messages = {
@@ -193,5 +195,7 @@ export const fr: Messages = {
   ...frDevice,
   ...frUpdate,
   ...frChecks,
-  ...frLog
+  ...frLog,
+  ...frVerdict,
+  ...frReport
 };

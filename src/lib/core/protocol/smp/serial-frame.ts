@@ -13,7 +13,8 @@ import { crc16Xmodem } from './crc16';
 import { SMP_HEADER_SIZE } from './smp-packet';
 
 export const SERIAL_LINE_LENGTH = 127;
-const START = [0x06, 0x09] as const;
+/** The first line's marker of an SMP console frame. */
+export const SMP_FRAME_START = [0x06, 0x09] as const;
 const CONTINUE = [0x04, 0x14] as const;
 const NEWLINE = 0x0a;
 const CR = 0x0d;
@@ -28,6 +29,8 @@ export function rawBytesPerLine(lineLength: number): number {
 export interface SerialFrameOptions {
   /** Longest line including marker and newline; 127 is the SMP standard (smp_transport.rst). */
   lineLength?: number;
+  /** first-line marker; another one keeps the frames away from stock SMP decoders (docs/rs485.md) */
+  start?: readonly [number, number];
 }
 
 export function encodeSerialFrames(packet: Uint8Array, options: SerialFrameOptions = {}): Uint8Array {
@@ -45,7 +48,7 @@ export function encodeSerialFrames(packet: Uint8Array, options: SerialFrameOptio
   for (let at = 0; at < raw.length; at += perLine) {
     const text = base64Encode(raw.subarray(at, at + perLine));
     const line = new Uint8Array(text.length + 3);
-    line.set(at === 0 ? START : CONTINUE, 0);
+    line.set(at === 0 ? (options.start ?? SMP_FRAME_START) : CONTINUE, 0);
     line.set(text, 2);
     line[line.length - 1] = NEWLINE;
     lines.push(line);
@@ -67,6 +70,8 @@ export type SerialFrameEvent =
 export interface SerialFrameDecoderOptions {
   /** Longest accepted line (marker + base64 + newline). Devices may raise it above 127, so be generous. */
   maxLineLength?: number;
+  /** first-line marker to look for (default 06 09) */
+  start?: readonly [number, number];
 }
 
 type State = 'idle' | 'between-lines' | 'line';
@@ -74,6 +79,7 @@ type State = 'idle' | 'between-lines' | 'line';
 /** Streaming decoder: feed it whatever each read returned, at any split, and collect the events. */
 export class SerialFrameDecoder {
   private readonly maxLineLength: number;
+  private readonly start: readonly [number, number];
   private state: State = 'idle';
   /** first byte of a possible marker, held until the next byte tells whether it is one */
   private pendingMarker = 0;
@@ -87,6 +93,7 @@ export class SerialFrameDecoder {
 
   constructor(options: SerialFrameDecoderOptions = {}) {
     this.maxLineLength = options.maxLineLength ?? 8192;
+    this.start = options.start ?? SMP_FRAME_START;
   }
 
   push(bytes: Uint8Array): SerialFrameEvent[] {
@@ -109,13 +116,13 @@ export class SerialFrameDecoder {
     if (this.pendingMarker !== 0) {
       const first = this.pendingMarker;
       this.pendingMarker = 0;
-      if (first === START[0] && byte === START[1]) return this.startFrame();
+      if (first === this.start[0] && byte === this.start[1]) return this.startFrame();
       if (first === CONTINUE[0] && byte === CONTINUE[1] && this.state === 'between-lines') return this.startLine();
       // Not a marker after all: the held byte was noise, or garbage inside a line.
       if (this.state === 'line') this.lineCorrupt = true;
       else this.noise.push(first);
     }
-    if (byte === START[0] || (byte === CONTINUE[0] && this.state === 'between-lines')) {
+    if (byte === this.start[0] || (byte === CONTINUE[0] && this.state === 'between-lines')) {
       this.pendingMarker = byte;
       return;
     }

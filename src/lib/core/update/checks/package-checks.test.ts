@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedImage } from '../../image/image-types';
 import type { BmsIdentity } from '../../protocol/smp/groups/bms-group';
+import { checkText } from './check-result';
 import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from './package-checks';
 
 // Only the fields the checks read; the full parse is covered by the image module's own tests.
@@ -41,11 +42,9 @@ describe('package checks', () => {
   });
 
   it('R25 refuses the image that already runs, with a plain reason (it would end in a fallback to itself)', () => {
-    expect(checkAntiRollback(image({ imageHash: device.fw_hash }), device)).toMatchObject({
-      status: 'fail',
-      code: 'UPDATE_SAME_IMAGE_RUNNING',
-      reason: expect.stringMatching(/already runs on the device: there is nothing to update/)
-    });
+    const same = checkAntiRollback(image({ imageHash: device.fw_hash }), device);
+    expect(same).toMatchObject({ status: 'fail', code: 'UPDATE_SAME_IMAGE_RUNNING' });
+    expect(checkText(same, 'en').reason).toMatch(/already runs on the device: there is nothing to update/);
     // In its bootloader the device runs nothing: reinstalling that version is the recovery (R22).
     expect(checkAntiRollback(image({ imageHash: device.fw_hash }), { ...device, in_bootloader: true }).status).not.toBe('fail');
   });

@@ -14,7 +14,7 @@ import { text } from '../../../i18n/translate';
 
 export async function confirm(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'confirm' });
-  await surviveLoss(ctx, 'confirm', () => confirmAndProve(ctx));
+  await surviveLoss(ctx, text('log.why.confirm'), () => confirmAndProve(ctx));
   const after = ctx.after!;
   const counter = ctx.verified!.image.securityCounter ?? 0;
   if (ctx.session.family.reports.securityCounter && after.sec_cnt < counter) ctx.warn(text('log.counterMismatch', { device: after.sec_cnt, image: counter }));
@@ -34,7 +34,7 @@ async function confirmAndProve(ctx: UpdateContext): Promise<void> {
     fail('UPDATE_CONFIRM_FAILED', `after confirm the running image is ${active ? `${active.version} confirmed=${active.confirmed}` : 'unknown'}`);
   }
   ctx.log('info', text('log.confirmedResetting', { version: active.version }));
-  const after = await resetAndWait(ctx, 'after the reset that proves the confirmation');
+  const after = await resetAndWait(ctx, text('log.why.resetConfirm'));
   ctx.after = after;
   for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
   if (after.in_bootloader || !sameBytes(after.fw_hash, digest)) {

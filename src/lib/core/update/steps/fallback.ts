@@ -16,7 +16,7 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
   const before = ctx.before!;
   ctx.emit({ phase: 'fallback', cause: ctx.cause! });
   ctx.log('warn', text('log.returning', { version: before.fw_version, code: ctx.cause!.code }));
-  let identity = await reachDevice(ctx, 'fallback');
+  let identity = await reachDevice(ctx, text('log.why.fallback'));
   for (let attempt = 1; attempt <= 3 && ctx.verified && sameBytes(identity.fw_hash, ctx.verified.digest); attempt++) {
     const active = (await ctx.session.imageState()).find((s) => s.active);
     if (active?.confirmed) fail('UPDATE_FALLBACK_UNPROVEN', 'the new image is already confirmed, so the bootloader will not revert it');
@@ -24,7 +24,7 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
     try {
       // A reset is a protected write, and the session may have ended with the test boot.
       await renewSession(ctx);
-      identity = await resetAndWait(ctx, 'after the reset back to the previous image');
+      identity = await resetAndWait(ctx, text('log.why.resetBack'));
       for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', text('log.revertBoot', { ms: e.t_ms, phase: e.phase }), e.detail);
     } catch (error) {
       // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
@@ -33,7 +33,7 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
       const selfReset = isBmsError(error) && (error.code === 'SMP_ACCESS_DENIED' || lostInTransit(error));
       if (attempt >= 3 || !selfReset) throw error;
       ctx.log('info', text('log.resetMeanwhile'));
-      identity = await reachDevice(ctx, 'fallback');
+      identity = await reachDevice(ctx, text('log.why.fallback'));
     }
   }
   ctx.after = identity;

@@ -14,5 +14,5 @@ export async function recoveryBackup(ctx: UpdateContext): Promise<void> {
   }
   ctx.backup = latest;
   ctx.emit({ phase: 'backup', backupId: latest.id });
-  ctx.log('info', `latest backup ${latest.id} (firmware ${latest.fwVersion}) will be the reference for the settings`);
+  ctx.log('info', text('log.backupReference', { id: latest.id, version: latest.fwVersion }));
 }

@@ -9,5 +9,5 @@ export async function recoveryBoot(ctx: UpdateContext): Promise<void> {
   // The reset is a protected write; the session may have idled out during a slow transfer.
   await renewSession(ctx);
   ctx.log('info', text('log.recoveryReset'));
-  await inspectBoot(ctx, await resetAndWait(ctx, 'after the reset out of the bootloader'));
+  await inspectBoot(ctx, await resetAndWait(ctx, text('log.why.resetOutOfBootloader')));
 }

@@ -12,7 +12,7 @@ export async function selfTest(ctx: UpdateContext): Promise<void> {
     ctx.warn('this device reports no self-test: the tool proves only that the new image runs, not that the pack is measured correctly');
     return;
   }
-  const report = await surviveLoss(ctx, 'self-test', () => awaitSelfTest(ctx));
+  const report = await surviveLoss(ctx, text('log.why.selfTest'), () => awaitSelfTest(ctx));
   ctx.selfTest = report;
   ctx.emit({ phase: 'self-test', report });
   for (const item of report.items) {

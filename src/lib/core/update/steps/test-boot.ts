@@ -10,7 +10,7 @@ import { sameBytes } from '../../image/same-bytes';
 import { ProtectionFlag, type BmsIdentity, type BootEvent } from '../../protocol/smp/groups/bms-group';
 import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
-import { text } from '../../../i18n/translate';
+import { text, type Text } from '../../../i18n/translate';
 
 const SEQUENCE = ['protections_off', 'firmware_loaded', 'protections_on'] as const;
 
@@ -18,11 +18,11 @@ export async function testBoot(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'test-boot', events: [] });
   await ctx.session.testImage(ctx.verified!.digest);
   ctx.log('info', text('log.testBootMarked'));
-  await inspectBoot(ctx, await resetAndWait(ctx, 'after the reset into the new image'));
+  await inspectBoot(ctx, await resetAndWait(ctx, text('log.why.resetIntoNew')));
 }
 
 /** Asks for a reset and waits for the device to answer from its new boot. */
-export async function resetAndWait(ctx: UpdateContext, why: string): Promise<BmsIdentity> {
+export async function resetAndWait(ctx: UpdateContext, why: Text): Promise<BmsIdentity> {
   try {
     await ctx.session.reset();
   } catch (error) {

@@ -11,7 +11,7 @@ import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 import type { LinkLoss, TransferPause } from '../update-state';
 import { holdUntilSafe, watchConditions } from './transfer-monitor';
-import { fixed, text } from '../../../i18n/translate';
+import { fixed, text, type MessageKey } from '../../../i18n/translate';
 
 export async function transfer(ctx: UpdateContext): Promise<void> {
   const total = ctx.image.length;
@@ -26,7 +26,7 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     ctx.emit({ phase: 'transfer', sent, total, bytesPerSecond, paused, lost, restarts });
   };
   draw();
-  ctx.log('info', `sending ${total} bytes to the inactive bank`);
+  ctx.log('info', text('log.sending', { total }));
   // The upload learns of a loss only once its retries are spent: a stall is shown at once instead.
   let lastAck = ctx.now();
   const stallWatch = setInterval(() => {
@@ -44,7 +44,7 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
     draw();
   }
   const seconds = (ctx.now() - startedAt) / 1000;
-  ctx.log('info', `${total} bytes sent in ${seconds.toFixed(1)} s${restarts ? ` with ${restarts} restart(s)` : ''}`);
+  ctx.log('info', text(restarts ? 'log.sentRestarts' : 'log.sent', { total, seconds: fixed(seconds, 1), restarts }));
 
   async function sendAll(): Promise<void> {
     for (;;) {
@@ -74,7 +74,7 @@ export async function transfer(ctx: UpdateContext): Promise<void> {
       }
       restarts += 1;
       lost = { cause: lossCause(code), code, since: ctx.iso(), waitingMs: ctx.timings.bootTimeoutMs };
-      ctx.warn(`${LOSS_TEXT[lost.cause]} at byte ${sent} (${code}); waiting for the device (restart ${restarts} of ${ctx.timings.maxLinkLosses})`);
+      ctx.warn(text('log.linkLostAt', { cause: text(LOSS_TEXT[lost.cause]), sent, code, restart: restarts, max: ctx.timings.maxLinkLosses }));
       draw();
       await recover(ctx, error as BmsError);
       lost = undefined;
@@ -95,10 +95,10 @@ function lossCause(code: string): LinkLoss['cause'] {
   return 'no-answer';
 }
 
-const LOSS_TEXT: Record<LinkLoss['cause'], string> = {
-  restarted: 'the device restarted (it no longer knew the session: a power loss or a reset)',
-  disconnected: 'the link closed (cable or port gone)',
-  'no-answer': 'the device stopped answering'
+const LOSS_TEXT: Record<LinkLoss['cause'], MessageKey> = {
+  restarted: 'log.loss.restarted',
+  disconnected: 'log.loss.disconnected',
+  'no-answer': 'log.loss.noAnswer'
 };
 
 type UploadRun = { done: true; outOfBand?: undefined } | { done: false; outOfBand?: CheckResult[]; error?: unknown };
@@ -135,7 +135,7 @@ async function uploadWatched(ctx: UpdateContext, onProgress: (sent: number) => v
 
 /** After a loss: the same device must answer, still running its confirmed firmware, in a new session. */
 async function recover(ctx: UpdateContext, loss: BmsError): Promise<void> {
-  const identity = await waitForDevice(ctx, `after ${loss.code} during the transfer`);
+  const identity = await waitForDevice(ctx, text('log.why.afterLoss', { code: loss.code }));
   if (identity.in_bootloader && !ctx.before!.in_bootloader) {
     fail('UPDATE_DEVICE_IN_BOOTLOADER', `${identity.serial} came back in its bootloader after ${loss.code}`);
   }

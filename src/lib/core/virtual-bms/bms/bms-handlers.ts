@@ -12,6 +12,7 @@ import { formatBootloaderVersion } from '../board/device-identity';
 import { readSlotInfo } from '../mcuboot/image-slots';
 import { buildTelemetry, protectionFlags } from '../board/telemetry';
 import { runBalanceTest } from '../board/self-test';
+import { capabilities } from './broadcast-upload';
 import { bytesField, groupError, mapField, ok, BadRequest, type Reply } from '../smp/smp-reply';
 
 const bmsError = (rc: number, rsn: string) => groupError(BMS_GROUP_ID, rc, rsn);
@@ -30,7 +31,8 @@ export function identity(ctx: DeviceContext): Reply {
     fw_version: running ? formatVersion(running.header.version) : slot0 ? formatVersion(slot0.version) : '',
     fw_hash: running?.imageHash ?? slot0?.hash ?? new Uint8Array(0),
     sec_cnt: ctx.trusted().securityCounter,
-    in_bootloader: ctx.mode === 'recovery'
+    in_bootloader: ctx.mode === 'recovery',
+    caps: capabilities(ctx)
   };
   return ok({ ...body });
 }

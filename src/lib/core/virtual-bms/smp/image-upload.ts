@@ -47,6 +47,16 @@ export class UploadSession {
     this.#writeAt = 0;
   }
 
+  /**
+   * Takes over an image whose first `off` bytes are already in `area` (a broadcast to the bank, docs/rs485.md):
+   * an upload with the same sha then resumes at `off`, exactly as after a lost link.
+   */
+  adopt(area: FlashArea, size: number, sha: Uint8Array, off: number): void {
+    this.begin(area, size, sha);
+    this.off = off;
+    this.#writeAt = off;
+  }
+
   /** flash_img_buffered_write: whole write units go to flash, the unaligned tail waits in RAM. */
   write(data: Uint8Array, last: boolean): void {
     const area = this.area as FlashArea;
@@ -69,14 +79,14 @@ export class UploadSession {
 const imageError = (rc: number, rsn: string) => groupError(SmpGroup.image, rc, rsn);
 
 /** img_mgmt_erase_image_data: the sectors the image needs, plus the trailer sectors. */
-function eraseForUpload(area: FlashArea, size: number): void {
+export function eraseForUpload(area: FlashArea, size: number): void {
   const eraseSize = Math.ceil(size / area.sectorSize) * area.sectorSize;
   area.erase(0, eraseSize);
   if (firstTrailerSector(area) * area.sectorSize >= eraseSize) eraseTrailerSectors(area);
 }
 
 /** The slot a new upload goes to, or the reason there is none. */
-function firstChunkTarget(ctx: DeviceContext, data: Uint8Array, len: number, upgrade: boolean): { area: FlashArea } | { error: Reply } {
+export function firstChunkTarget(ctx: DeviceContext, data: Uint8Array, len: number, upgrade: boolean): { area: FlashArea } | { error: Reply } {
   const area = ctx.mode === 'recovery' ? ctx.layout.primary : ctx.layout.secondary;
   if (ctx.mode === 'app' && slotInUse(ctx.layout, 1)) {
     return { error: imageError(ImageRc.NO_FREE_SLOT, 'no slot: slot 1 is pending or holds the revert image') };

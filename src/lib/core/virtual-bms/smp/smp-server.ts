@@ -12,6 +12,7 @@ import { BMS_GROUP_ID, BmsCommand } from '../../protocol/smp/groups/bms-group';
 import { ImageCommand, ImageRc, MgmtRc, OsCommand, SmpGroup } from '../../protocol/smp/smp-ids';
 import { SmpOp, encodePacket, type SmpHeader, type SmpPacket } from '../../protocol/smp/smp-packet';
 import * as bms from '../bms/bms-handlers';
+import { broadcastChunk, broadcastStatus } from '../bms/broadcast-upload';
 import type { DeviceContext } from '../device-context';
 import { handleUpload } from './image-upload';
 import { eraseSlot, slotInfo, stateRead, stateWrite } from './image-state';
@@ -74,7 +75,9 @@ const BMS_APP_ROUTES: RouteTable = {
   [key(BMS_GROUP_ID, BmsCommand.telemetry)]: { read: bms.telemetry },
   [key(BMS_GROUP_ID, BmsCommand.config)]: { read: bms.configRead, write: bms.configWrite },
   [key(BMS_GROUP_ID, BmsCommand.selfTest)]: { read: bms.selfTest },
-  [key(BMS_GROUP_ID, BmsCommand.balanceTest)]: { write: bms.balanceTest }
+  [key(BMS_GROUP_ID, BmsCommand.balanceTest)]: { write: bms.balanceTest },
+  [key(BMS_GROUP_ID, BmsCommand.bcastChunk)]: { write: broadcastChunk },
+  [key(BMS_GROUP_ID, BmsCommand.bcastStatus)]: { read: broadcastStatus }
 };
 
 /** Writes that change the device: refused without a technician session. */
@@ -84,7 +87,8 @@ const PROTECTED_WRITES = new Set([
   key(SmpGroup.image, ImageCommand.upload),
   key(SmpGroup.image, ImageCommand.erase),
   key(BMS_GROUP_ID, BmsCommand.config),
-  key(BMS_GROUP_ID, BmsCommand.balanceTest)
+  key(BMS_GROUP_ID, BmsCommand.balanceTest),
+  key(BMS_GROUP_ID, BmsCommand.bcastChunk)
 ]);
 
 /** Our BMS firmware: group 64, technician sessions, definite-length CBOR. */

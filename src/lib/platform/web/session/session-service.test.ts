@@ -247,7 +247,7 @@ describe('session service: the published test keys stay with the Virtual BMS (R1
     expect(report.value.blocking).toMatchObject({ code: 'IMAGE_UNKNOWN_KEY' });
     const pkg = report.value.checks.find((c) => c.id === 'package');
     expect(pkg).toMatchObject({ status: 'fail', code: 'IMAGE_UNKNOWN_KEY' });
-    expect(pkg?.reason).toContain('virtual BMS vendor (test key)');
+    expect(checkText(pkg!, 'en').reason).toContain('virtual BMS vendor (test key)');
   });
 
   it('R11 R24 on a real port the update itself is blocked before any write', async () => {

@@ -34,7 +34,9 @@ export async function identity(client: SmpClient, options: CallOptions = {}): Pr
     fw_version: need(body, 'fw_version', 'string', what),
     fw_hash: need(body, 'fw_hash', 'bytes', what),
     sec_cnt: need(body, 'sec_cnt', 'number', what),
-    in_bootloader: need(body, 'in_bootloader', 'boolean', what)
+    in_bootloader: need(body, 'in_bootloader', 'boolean', what),
+    // Older firmware announces no extensions.
+    ...(body.caps === undefined ? {} : { caps: needList(body, 'caps', 'string', what) })
   };
 }
 

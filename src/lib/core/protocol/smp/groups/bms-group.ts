@@ -19,8 +19,36 @@ export const BmsCommand = {
   /** read → AuthChallenge; write AuthResponse → AuthGranted (R14) */
   auth: 5,
   /** read → { events: BootEvent[] } (the reboot sequence of the last boot, R17) */
-  bootLog: 6
+  bootLog: 6,
+  /**
+   * RS485 broadcast transfer (docs/rs485.md), where the identity lists the "bcast" capability: write
+   * { off, data, len, sha, blk } starts (off 0) or continues an image sent to many units at once; every
+   * chunk but the last, which completes the image through the image group's upload. → { missing }
+   */
+  bcastChunk: 7,
+  /** read → BroadcastStatus */
+  bcastStatus: 8
 } as const;
+
+/** Extensions a firmware announces in its identity (`caps`). */
+export const BmsCapability = {
+  /** takes an image broadcast to the whole bus (BmsCommand.bcastChunk / bcastStatus) */
+  broadcast: 'bcast'
+} as const;
+
+/** What a unit holds of a broadcast image. */
+export interface BroadcastStatus {
+  /** image length; 0 when no broadcast was started since the last reset */
+  len: number;
+  /** chunk size */
+  blk: number;
+  /** SHA-256 of the image file, as the upload's `sha` */
+  sha: Uint8Array;
+  /** offsets of chunks still missing (the first 64) */
+  missing: number[];
+  /** every broadcast chunk is in: an image upload with the same sha resumes before the last chunk */
+  ready: boolean;
+}
 
 /** Group error codes (v2 `err.rc` with group 64, v1 `rc` = 256 + value, as Zephyr's MGMT_ERR_EPERUSER). */
 export const BmsGroupRc = {
@@ -54,6 +82,8 @@ export interface BmsIdentity {
   sec_cnt: number;
   /** true when no valid application runs and only the bootloader answers (recovery, R22) */
   in_bootloader: boolean;
+  /** extensions this firmware implements (BmsCapability); absent on older firmware */
+  caps?: string[];
 }
 
 export interface BmsTelemetry {
