@@ -6,6 +6,40 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { ImageSlotState } from '../src/lib/core/protocol/smp/groups/image-group';
 import { ProtectionFlag, type BmsIdentity, type BmsTelemetry } from '../src/lib/core/protocol/smp/groups/bms-group';
 import { formatClock } from '../src/lib/core/format';
+import type { FamilyDescription, FamilyProfile } from '../src/lib/core/family/device-session';
+import { familyAbilities, type AbilityId } from '../src/lib/core/family/family-abilities';
+
+const ALL_REPORTED: FamilyProfile['reports'] = { serial: true, model: true, hwRev: true, securityCounter: true };
+
+/** What the tool can and cannot check on a device, in the words of the Device page (English). */
+const ABILITY_TEXT: Record<AbilityId, { can: string; cannot: string }> = {
+  battery: {
+    can: 'measures state of charge, temperatures and supply before and during the update',
+    cannot: 'cannot measure the pack: you enter the state of charge and temperature read on site (--operator-soc, --operator-temp)'
+  },
+  config: { can: 'backs up and restores the settings', cannot: 'cannot back up settings: this device exposes none (or name them: --setting, --file)' },
+  auth: {
+    can: 'opens an authenticated maintenance session with your technician key',
+    cannot: 'cannot prove who writes: the device accepts anyone on the link; you acknowledge it (--allow-unauthenticated)'
+  },
+  'self-test': { can: "reads the new firmware's self-test and the balance test", cannot: "cannot check the new firmware's self-test or cell balancing" },
+  'boot-log': { can: 'reads the boot sequence (protections off, firmware loaded, protections on)', cannot: 'cannot read the boot sequence: only which image runs is proven' },
+  fallback: { can: 'returns to the previous firmware if the new one fails (fallback bank)', cannot: 'cannot return to the previous firmware: the bootloader has no fallback bank (or does not say)' },
+  signature: { can: 'the bootloader refuses an image whose signature does not verify', cannot: "the bootloader's own signature check is not known: only this tool's check protects the device" }
+};
+
+/** "family: …", then one line per ability, for `info`. */
+export function familyLines(family: FamilyDescription): string[] {
+  const abilities = familyAbilities(family);
+  const config = family.config ? ` (${family.config})` : '';
+  return [
+    `family: ${family.profile.label}; bootloader: ${family.profile.bootloader.source}`,
+    'the tool can:',
+    ...abilities.filter((a) => a.can).map((a) => `  + ${ABILITY_TEXT[a.id].can}${a.id === 'config' ? config : ''}`),
+    'the tool cannot:',
+    ...(abilities.some((a) => !a.can) ? abilities.filter((a) => !a.can).map((a) => `  - ${ABILITY_TEXT[a.id].cannot}`) : ['  (nothing: every check applies)'])
+  ];
+}
 
 const FLAGS = ['active', 'confirmed', 'pending', 'bootable', 'permanent'] as const;
 
@@ -43,11 +77,12 @@ export function identityJson(identity: BmsIdentity) {
   return { ...identity, fw_hash: bytesToHex(identity.fw_hash) };
 }
 
-export function identityLines(identity: BmsIdentity): string[] {
+export function identityLines(identity: BmsIdentity, reports: FamilyProfile['reports'] = ALL_REPORTED): string[] {
   const mode = identity.in_bootloader ? 'BOOTLOADER ONLY (serial recovery: no application runs)' : 'application running';
+  const said = (value: string, reported: boolean) => (reported && value !== '' ? value : 'not reported');
   return [
-    `${identity.model}  serial ${identity.serial}  hardware rev ${identity.hw_rev}  bootloader ${identity.bl_version}`,
-    `firmware ${identity.fw_version}  ${mode}  security counter ${identity.sec_cnt}`,
+    `${said(identity.model, reports.model)}  serial ${said(identity.serial, reports.serial)}  hardware rev ${said(identity.hw_rev, reports.hwRev)}  bootloader ${said(identity.bl_version, true)}`,
+    `firmware ${identity.fw_version}  ${mode}  security counter ${said(String(identity.sec_cnt), reports.securityCounter)}`,
     `firmware hash ${bytesToHex(identity.fw_hash)}`
   ];
 }

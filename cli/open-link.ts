@@ -1,15 +1,18 @@
 /**
- * Shared by the device commands (info, upload, state, reset, linktest): --port / --baud → a Node
- * serialport link → an SMP device session, authenticated when the command writes, reopened when the
- * port goes away mid-transfer, and closed cleanly however the command ends (Ctrl-C included). The
- * option names and the technician key lookup are the ones `flash` uses (commands/device-options.ts).
- * Tests pass another link opener (a paced line to the virtual BMS) through `DeviceCommandDeps`.
+ * Shared by the device commands (info, upload, state, reset, linktest, flash, backup…): --port / --baud →
+ * a Node serialport link → core's reconnecting DeviceConnection, which finds the device's family on
+ * connect and reopens the port by path when it goes away and comes back (a reset that re-enumerates
+ * USB, a restarted simulator). Closed cleanly however the command ends (Ctrl-C included). Tests pass
+ * another link opener (a paced line to the virtual BMS) through `DeviceCommandDeps`.
  */
 import { DEFAULT_BAUD, type Link } from '../src/lib/core/link/link';
 import type { AuthGranted } from '../src/lib/core/protocol/smp/groups/bms-group';
-import type { SmpClient } from '../src/lib/core/protocol/smp/smp-client';
+import { SmpClient } from '../src/lib/core/protocol/smp/smp-client';
 import { authenticate } from '../src/lib/core/family/authenticate';
-import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../src/lib/core/family/bms/smp-device-session';
+import { fail } from '../src/lib/core/errors';
+import type { FamilySessionOptions } from '../src/lib/core/family/detect-family';
+import { DeviceConnection as CoreConnection } from '../src/lib/core/family/device-connection';
+import type { DeviceSession } from '../src/lib/core/family/device-session';
 import type { TechnicianSigner } from '../src/lib/core/family/technician-signer';
 import { openSerialPortLink } from '../src/lib/platform/node/serialport-link';
 import { UsageError, parseInteger } from './args';
@@ -18,8 +21,9 @@ import { Interrupted } from './exit-status';
 
 export const JSON_OPTION = { json: { type: 'boolean' } } as const;
 
-/** For commands that write: the technician key that opens the authenticated session (R14). */
-export const KEY_OPTION = { key: { type: 'string', short: 'k' } } as const;
+/** For commands that write: the technician key that opens the authenticated session (R14), or the
+ *  acknowledgement that the device has none. */
+export const KEY_OPTION = { key: { type: 'string', short: 'k' }, 'allow-unauthenticated': { type: 'boolean' } } as const;
 
 export interface LinkSettings {
   port: string;
@@ -35,7 +39,7 @@ export interface DeviceCommandDeps {
   openLink?: LinkOpener;
   /** cancels the command; Ctrl-C does too */
   signal?: AbortSignal;
-  session?: Omit<SmpDeviceSessionOptions, 'link' | 'reopen'>;
+  session?: Omit<FamilySessionOptions, 'link' | 'reopen'>;
 }
 
 export function linkSettings(values: DeviceValues): LinkSettings {
@@ -45,89 +49,77 @@ export function linkSettings(values: DeviceValues): LinkSettings {
   return { port: values.port, baudRate };
 }
 
-/** Pause between attempts to reopen a port that went away (USB re-enumeration, a restarted simulator). */
-const REOPEN_POLL_MS = 250;
-
+/** The CLI's view of core's connection: the SMP client for the SMP tools, authentication by the family. */
 export class DeviceConnection {
   readonly settings: LinkSettings;
-  readonly #openLink: LinkOpener;
-  readonly #sessionOptions: DeviceCommandDeps['session'];
-  #link: Link;
-  #session: SmpDeviceSession;
+  readonly #core: CoreConnection;
+  #line?: string;
+  /** a bare client for the link test, which must not probe the family first */
+  #bare?: SmpClient;
 
-  private constructor(settings: LinkSettings, openLink: LinkOpener, link: Link, sessionOptions: DeviceCommandDeps['session']) {
+  private constructor(settings: LinkSettings, core: CoreConnection) {
     this.settings = settings;
-    this.#openLink = openLink;
-    this.#sessionOptions = sessionOptions;
-    this.#link = link;
-    this.#session = this.#newSession();
+    this.#core = core;
   }
 
-  static async open(settings: LinkSettings, deps: DeviceCommandDeps = {}): Promise<DeviceConnection> {
+  static async open(settings: LinkSettings, deps: DeviceCommandDeps = {}, family: Omit<FamilySessionOptions, 'link' | 'reopen'> = {}): Promise<DeviceConnection> {
     const openLink = deps.openLink ?? openNodeSerialLink;
-    return new DeviceConnection(settings, openLink, await openLink(settings), deps.session);
+    const core = await CoreConnection.open({ openLink: () => openLink(settings), session: { ...deps.session, ...family } });
+    return new DeviceConnection(settings, core);
   }
 
   get link(): Link {
-    return this.#link;
+    return this.#core.link;
   }
 
-  get session(): SmpDeviceSession {
-    return this.#session;
+  get session(): DeviceSession {
+    return this.#core.session;
   }
 
+  /** The SMP client of the device's session (every family the CLI flashes speaks SMP), or a bare one before connect. */
   get client(): SmpClient {
-    return this.#session.client;
+    if (this.#line !== undefined) {
+      const client = (this.#core.session as { client?: SmpClient }).client;
+      if (!client) fail('FAMILY_NOT_SUPPORTED', `${this.#core.session.family.label} does not speak SMP`);
+      return client;
+    }
+    this.#bare ??= new SmpClient(this.#core.link);
+    return this.#bare;
   }
 
-  /** Learns the device's buffer limits (OS params); returns a one-line description of the session. */
-  connect(): Promise<string> {
-    return this.#session.connect();
+  /** Finds the family and learns the buffer limits (once); returns a one-line description of the session. */
+  async connect(): Promise<string> {
+    await this.#bare?.close();
+    this.#bare = undefined;
+    this.#line ??= await this.#core.connect();
+    return this.#line;
   }
 
-  /** Opens the technician session (R14) with the BMS's own serial, as the update procedure does. */
-  async authenticate(signer: TechnicianSigner | undefined): Promise<AuthGranted> {
-    const { serial } = await this.#session.identity();
-    return authenticate(this.#session, signer, serial);
+  /**
+   * Opens the technician session (R14) with the BMS's own serial, as the update procedure does. A family
+   * without one is refused unless the operator acknowledged it (--allow-unauthenticated).
+   */
+  async authenticate(signer: TechnicianSigner | undefined, allowUnauthenticated = false): Promise<AuthGranted | undefined> {
+    const session = this.#core.session;
+    if (!session.auth) {
+      if (!allowUnauthenticated) {
+        fail('UPDATE_UNAUTHENTICATED_NOT_ACKNOWLEDGED', `${session.family.label} has no authenticated maintenance session; pass --allow-unauthenticated to write to it anyway`);
+      }
+      return undefined;
+    }
+    const { serial } = await session.identity();
+    return authenticate(session, signer, serial);
   }
 
-  /** After the port went away: a new link (retried until `timeoutMs`), a new session, limits learnt again. */
+  /** After the port went away: reopened by path (retried until `timeoutMs`), the family found again. */
   async reopen(timeoutMs: number, signal?: AbortSignal): Promise<void> {
-    await this.#session.close();
-    await this.#link.close();
-    this.#link = await this.#retryOpen(timeoutMs, signal);
-    this.#session = this.#newSession();
-    await this.#session.connect();
+    await this.#core.reopen(timeoutMs, signal);
+    this.#line = this.#core.connection;
   }
 
   async close(): Promise<void> {
-    await this.#session.close();
-    await this.#link.close();
-  }
-
-  #newSession(): SmpDeviceSession {
-    return createSmpDeviceSession({
-      ...this.#sessionOptions,
-      link: this.#link,
-      // waitForBoot's own reopen (a USB adapter that re-enumerates on reset) goes through us too.
-      reopen: async () => {
-        await this.#link.close();
-        this.#link = await this.#retryOpen(5000);
-        return this.#link;
-      }
-    });
-  }
-
-  async #retryOpen(timeoutMs: number, signal?: AbortSignal): Promise<Link> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await this.#openLink(this.settings);
-      } catch (error) {
-        if (signal?.aborted || Date.now() + REOPEN_POLL_MS > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, REOPEN_POLL_MS));
-      }
-    }
+    await this.#bare?.close();
+    await this.#core.close();
   }
 }
 
@@ -139,7 +131,9 @@ export class DeviceConnection {
 export async function withDevice<T>(
   settings: LinkSettings,
   deps: DeviceCommandDeps,
-  task: (device: DeviceConnection, signal: AbortSignal) => Promise<T>
+  task: (device: DeviceConnection, signal: AbortSignal) => Promise<T>,
+  /** detect: find the family before the task (every command but the link test); family: its options */
+  how: { detect?: boolean; family?: Omit<FamilySessionOptions, 'link' | 'reopen'> } = {}
 ): Promise<T> {
   const stop = new AbortController();
   const onInterrupt = () => stop.abort(new Interrupted('SIGINT'));
@@ -148,8 +142,9 @@ export async function withDevice<T>(
   process.once('SIGTERM', onTerminate);
   const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
   try {
-    const device = await DeviceConnection.open(settings, deps);
+    const device = await DeviceConnection.open(settings, deps, how.family);
     try {
+      if (how.detect ?? true) await device.connect();
       return await task(device, signal);
     } catch (error) {
       // Whatever the command was doing when Ctrl-C or SIGTERM came, it ends as that stop (130 / 143).

@@ -9,10 +9,11 @@ import { hashBench } from './bench/hash';
 import { uploadBench } from './bench/upload';
 import { verifyBench } from './bench/verify';
 import { thingsetDfuBench } from './bench/thingset-dfu';
+import { mcumgrUploadBench } from './bench/mcumgr-upload';
 import { bankBench } from './bench/bank';
 
 /** Run by default. */
-const MODULES: BenchModule[] = [hashBench, verifyBench, uploadBench, bankBench];
+const MODULES: BenchModule[] = [hashBench, verifyBench, uploadBench, mcumgrUploadBench, bankBench];
 /** Run only when named: they need more than Node (e.g. a build and a browser). */
 const ON_REQUEST: BenchModule[] = [chromiumBench, thingsetDfuBench];
 

@@ -1,4 +1,5 @@
 /** `bms-flasher backup`: every setting of the BMS saved locally and to a file of your choice (R09, R23). */
+import { need } from '../../src/lib/core/family/device-session';
 import { backupFileName, exportBackupJson, makeBackup } from '../../src/lib/core/backup/config-backup';
 import { parseCommandLine, processIo, runCommand, writeOutput, type CliIo } from '../args';
 import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
@@ -19,7 +20,7 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
     const { values } = parseCommandLine(argv, options, 0);
     return withDevice(linkSettings(values), deps, async ({ session }) => {
       const identity = await session.identity();
-      const backup = makeBackup(identity, await session.readConfig(), new Date());
+      const backup = makeBackup(identity, await need(session, 'config').readConfig(), new Date());
       const { backups } = openStores(values);
       await backups.save(backup);
       // What is exported is the copy read back from the store: proof it was kept.

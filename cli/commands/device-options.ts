@@ -86,6 +86,12 @@ export async function ask(io: CliIo, question: string, hint: string): Promise<st
   }
 }
 
+/** Asks for a number on the terminal; undefined without one (scripts, CI) or for an empty answer. */
+export async function askNumber(io: CliIo, question: string, hint: string): Promise<number | undefined> {
+  const answer = (await ask(io, question, hint))?.replace(',', '.');
+  return answer === undefined || answer === '' || !Number.isFinite(Number(answer)) ? undefined : Number(answer);
+}
+
 /** The site checklist (R04, R05): confirmed by the named person (--checklist-confirmed-by), or asked on the terminal with the name. */
 export async function askChecklist(io: CliIo, confirmedBy: string | undefined): Promise<ChecklistAnswers> {
   const at = () => new Date().toISOString();

@@ -3,6 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { renderReportHtml, renderReportText } from '../../src/lib/core/report/render-report';
 import { exportReportJson } from '../../src/lib/core/report/update-report';
 import { verdictText } from '../../src/lib/core/report/verdict';
+import { NO_AUTHENTICATION_ITEM } from '../../src/lib/core/update/checklist';
+import { translate } from '../../src/lib/i18n/translate';
+import type { OperatorReadings } from '../../src/lib/core/update/checks/operator-readings';
 import { runUpdate } from '../../src/lib/core/update/run-update';
 import type { FinalState, LogEntry, UpdateState } from '../../src/lib/core/update/update-state';
 import type { UpdateTimings } from '../../src/lib/core/update/update-timings';
@@ -10,7 +13,7 @@ import { UsageError, errorText, parseCommandLine, processIo, readBytes, runComma
 import { EXIT_TABLE, flashExitStatus, stoppedBy, type StopSignal } from '../exit-status';
 import { linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
 import { createProgressBar, type ProgressBar, type ProgressOutput } from '../progress-bar';
-import { DEVICE_OPTIONS, DEVICE_USAGE, askChecklist, loadTechnician, loadTrustedKeys, openStores } from './device-options';
+import { DEVICE_OPTIONS, DEVICE_USAGE, askChecklist, askNumber, loadTechnician, loadTrustedKeys, openStores } from './device-options';
 import type { UploadIo } from './upload';
 
 export const summary = 'update a BMS safely: checks, backup, transfer, test boot, self-test, confirm or fall back';
@@ -26,6 +29,15 @@ ${DEVICE_USAGE}
                   site); recorded in the report. Without it the checklist is asked on the terminal, and
                   without a terminal the update is blocked. --yes does not confirm it.
   --report FILE   also write the report: .html (printable), .json, or text for any other name
+  --operator-soc PCT, --operator-temp C
+                  a device that cannot measure its pack (stock mcumgr): the state of charge and the
+                  temperature read on site, checked against the same limits and recorded as entered by
+                  the operator (asked on a terminal when not given)
+  --allow-unauthenticated
+                  update a device without an authenticated maintenance session (refused otherwise);
+                  the report records the acknowledgement
+  --setting NAME  a stock device's setting to back up through its settings group (repeat)
+  --file PATH     a stock device's file to back up through its file-system group (repeat)
 
 ${EXIT_TABLE}`;
 
@@ -34,7 +46,12 @@ const options = {
   key: { type: 'string', short: 'k' },
   trust: { type: 'string', multiple: true },
   'checklist-confirmed-by': { type: 'string' },
-  report: { type: 'string' }
+  report: { type: 'string' },
+  'operator-soc': { type: 'string' },
+  'operator-temp': { type: 'string' },
+  'allow-unauthenticated': { type: 'boolean' },
+  setting: { type: 'string', multiple: true },
+  file: { type: 'string', multiple: true }
 } as const;
 
 export function run(argv: string[], io: UploadIo = processIo, deps: DeviceCommandDeps & { timings?: Partial<UpdateTimings> } = {}): Promise<number> {
@@ -49,8 +66,15 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
     const trustedKeys = loadTrustedKeys(values.trust ?? [], values);
     const technicianKey = await loadTechnician(values.key, values);
     const checklist = await askChecklist(io, values['checklist-confirmed-by']);
+    const given = operatorReadingsOf(values['operator-soc'], values['operator-temp']);
     let stopSignal: StopSignal | undefined;
     const final = await withDevice(settings, deps, async ({ session }, signal) => {
+      // Only the explicit flag acknowledges a device nobody authenticates to; the site checklist does not.
+      if (!session.auth && values['allow-unauthenticated']) {
+        io.out(`checklist (${NO_AUTHENTICATION_ITEM.requirement}, acknowledged by --allow-unauthenticated): ${translate('en', NO_AUTHENTICATION_ITEM.text)}\n`);
+        checklist.confirmed.push(NO_AUTHENTICATION_ITEM.id);
+      }
+      const operatorReadings = session.battery ? undefined : (given ?? (await askReadings(io)));
       const progress = progressPrinter(io, io.progress ?? { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY, columns: process.stderr.columns });
       const result = await runUpdate(image, {
         session,
@@ -58,6 +82,7 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
         trustedKeys,
         technicianKey,
         checklist,
+        operatorReadings,
         signal,
         timings: deps.timings,
         tool: 'bms-flasher (cli)',
@@ -67,7 +92,7 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
       progress.end();
       stopSignal = stoppedBy(signal);
       return result;
-    });
+    }, { family: { settingNames: values.setting, files: values.file } });
     if (values.report) writeReport(values.report, final);
     io.out(outcomeText(final));
     return flashExitStatus(final, stopSignal);
@@ -75,6 +100,24 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
 }
 
 /** R04 R05: confirmed by the named person, or item by item on the terminal; the report records who. */
+function operatorReadingsOf(soc: string | undefined, temp: string | undefined): OperatorReadings | undefined {
+  if (soc === undefined && temp === undefined) return undefined;
+  if (soc === undefined || temp === undefined) throw new UsageError('--operator-soc and --operator-temp go together');
+  const socPct = Number(soc);
+  const tempC = Number(temp);
+  if (!Number.isFinite(socPct) || !Number.isFinite(tempC)) throw new UsageError(`--operator-soc ${soc} --operator-temp ${temp}: numbers expected (% and °C)`);
+  return { socPct, tempC };
+}
+
+/** On a terminal, the readings the device cannot take; without one they stay missing and the pre-flight says so. */
+async function askReadings(io: CliIo): Promise<OperatorReadings | undefined> {
+  const hint = '--operator-soc PCT --operator-temp C';
+  io.out('this device cannot measure its pack: read the state of charge and the temperature on site\n');
+  const socPct = await askNumber(io, 'State of charge read on the pack, %:', hint);
+  const tempC = socPct === undefined ? undefined : await askNumber(io, 'Pack temperature, °C:', hint);
+  return socPct === undefined || tempC === undefined ? undefined : { socPct, tempC };
+}
+
 function writeReport(path: string, final: FinalState): void {
   const text = path.endsWith('.html')
     ? renderReportHtml(final.report)

@@ -1,20 +1,23 @@
 /** `bms-flasher info`: who the BMS is, which images it holds, and how the pack is doing (read only). */
+import { describeFamily } from '../../src/lib/core/family/device-session';
 import { isBmsError } from '../../src/lib/core/errors';
 import type { BmsTelemetry } from '../../src/lib/core/protocol/smp/groups/bms-group';
 import { readImageState } from '../../src/lib/core/protocol/smp/groups/image-group';
 import { parseCommandLine, processIo, runCommand, type CliIo } from '../args';
-import { identityJson, identityLines, slotJson, slotLines, summarizeTelemetry, telemetryLines } from '../device-text';
+import { familyLines, identityJson, identityLines, slotJson, slotLines, summarizeTelemetry, telemetryLines } from '../device-text';
+import { familyAbilities } from '../../src/lib/core/family/family-abilities';
 import { JSON_OPTION, linkSettings, withDevice, type DeviceCommandDeps } from '../open-link';
 import { DEVICE_OPTIONS, DEVICE_USAGE } from './device-options';
 
-export const summary = 'show the BMS identity, its image slots and a telemetry summary';
+export const summary = 'show the device family and what can be checked on it, its identity, image slots and telemetry';
 
 const usage = `usage: bms-flasher info --port PATH [--baud N] [--json]
 
 ${DEVICE_USAGE}
   --json          machine-readable output (hashes in hex)
 
-Reads only: identity (model, serial, hardware revision, bootloader and firmware versions), the image
+Reads only: the device family (our BMS, a stock MCUboot + mcumgr device) and what the tool can and
+cannot check on it, identity (model, serial, hardware revision, bootloader and firmware versions), the image
 slots with their versions, hashes and flags, and a telemetry summary. In serial recovery (bootloader
 only) there is no telemetry.`;
 
@@ -27,13 +30,15 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
     return withDevice(settings, deps, async (device) => {
       const session = await device.connect();
       const identity = await device.session.identity();
+      const family = describeFamily(device.session);
       const { images } = await readImageState(device.client);
-      const telemetry = identity.in_bootloader ? undefined : await readTelemetry(device.session.telemetry());
+      const battery = device.session.battery;
+      const telemetry = identity.in_bootloader || !battery ? undefined : await readTelemetry(battery.telemetry());
       const summaryOf = telemetry && summarizeTelemetry(telemetry);
       if (values.json) {
         io.out(
           `${JSON.stringify(
-            { link: device.link.info.label, session, identity: identityJson(identity), images: images.map(slotJson), telemetry: summaryOf ?? null },
+            { link: device.link.info.label, session, family: { ...family, abilities: familyAbilities(family) }, identity: identityJson(identity), images: images.map(slotJson), telemetry: summaryOf ?? null },
             null,
             2
           )}\n`
@@ -41,14 +46,16 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
         return 0;
       }
       const lines = [
-        ...identityLines(identity),
+        ...familyLines(family),
+        '',
+        ...identityLines(identity, family.profile.reports),
         `link ${device.link.info.label}: ${session}`,
         '',
         'images:',
         ...slotLines(images),
         '',
         'telemetry:',
-        ...(summaryOf ? telemetryLines(summaryOf) : ['  not available: only the bootloader answers'])
+        ...(summaryOf ? telemetryLines(summaryOf) : [battery ? '  not available: only the bootloader answers' : '  not available: this device has no battery readings'])
       ];
       io.out(`${lines.join('\n')}\n`);
       return 0;

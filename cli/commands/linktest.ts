@@ -44,6 +44,6 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
           (healthy ? 'OK: the link is ready for a transfer\n' : 'UNRELIABLE: check the cable, the adapter and the baud rate before a transfer\n')
       );
       return healthy ? 0 : 1;
-    });
+    }, { detect: false });
   });
 }

@@ -13,6 +13,7 @@ const usage = `usage: bms-flasher reset --port PATH [--baud N] [--key technician
 
 ${DEVICE_USAGE}
   --key FILE      technician key (PEM) for the authenticated session; default DATA/technician.pem
+  --allow-unauthenticated  write to a device without an authenticated session (stock mcumgr)
   --wait-s N      how long to wait for the BMS to answer again (a swap takes a while), default 60
   --json          machine-readable output
 Shows the firmware the BMS runs once it is back.`;
@@ -27,7 +28,7 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
     const signer = await loadTechnician(values.key, values);
     return withDevice(settings, deps, async (device, signal) => {
       await device.connect();
-      await device.authenticate(signer);
+      await device.authenticate(signer, values['allow-unauthenticated'] ?? false);
       const started = Date.now();
       await device.session.reset();
       const identity = await device.session.waitForBoot({ timeoutMs: waitMs, signal });

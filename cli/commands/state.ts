@@ -18,6 +18,7 @@ const usage = `usage: bms-flasher state --port PATH [--baud N] [--json]
 
 ${DEVICE_USAGE}
   --key FILE      technician key (PEM) for the authenticated session; default DATA/technician.pem
+  --allow-unauthenticated  write to a device without an authenticated session (stock mcumgr)
   --test HASH     boot the image with this hash once at the next reset; it reverts unless confirmed.
                   HASH is the image hash shown by info/upload (a unique prefix of 8+ hex digits will do)
   --confirm       keep the running image for good (after its test boot went well)
@@ -47,7 +48,7 @@ export function run(argv: string[], io: CliIo = processIo, deps: DeviceCommandDe
       let images = (await readImageState(device.client)).images;
       let action = '';
       if (writing) {
-        await device.authenticate(signer);
+        await device.authenticate(signer, values['allow-unauthenticated'] ?? false);
         if (values.test !== undefined) {
           const slot = findByHash(images, values.test);
           images = (await testImage(device.client, slot.hash!)).images;

@@ -23,6 +23,7 @@ const usage = `usage: bms-flasher upload --port PATH [--baud N] [--key technicia
 
 ${DEVICE_USAGE}
   --key FILE      technician key (PEM) for the authenticated session; default DATA/technician.pem
+  --allow-unauthenticated  write to a device without an authenticated session (stock mcumgr)
   --window N      requests in flight, default the buffer count the BMS reports
   --json          machine-readable result
 
@@ -54,8 +55,9 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
     const progress = io.progress ?? { write: (text: string) => process.stderr.write(text), isTTY: process.stderr.isTTY, columns: process.stderr.columns };
     return withDevice(settings, deps, async (device, signal) => {
       await device.connect();
-      await device.authenticate(signer);
-      const outcome = await uploadResuming(device, file, { signer, signal, window, progress, io });
+      const allowUnauthenticated = values['allow-unauthenticated'] ?? false;
+      await device.authenticate(signer, allowUnauthenticated);
+      const outcome = await uploadResuming(device, file, { signer, allowUnauthenticated, signal, window, progress, io });
       const hash = image.imageHash ? bytesToHex(image.imageHash) : undefined;
       const { result, resumes } = outcome;
       if (values.json) {
@@ -79,6 +81,7 @@ export function run(argv: string[], io: UploadIo = processIo, deps: DeviceComman
 
 interface ResumeOptions {
   signer: TechnicianSigner | undefined;
+  allowUnauthenticated: boolean;
   signal: AbortSignal;
   window: number | undefined;
   progress: ProgressOutput;
@@ -101,7 +104,7 @@ async function uploadResuming(device: DeviceConnection, file: Uint8Array, option
         options.progress.write(`\n${error.code}: ${error.detail}; ${GONE.has(error.code) ? 'reopening the port and ' : ''}resuming…\n`);
         if (GONE.has(error.code)) await device.reopen(REOPEN_TIMEOUT_MS, options.signal);
         // Sessions survive a lost cable but not a reset; authenticating again costs one round trip.
-        await device.authenticate(options.signer);
+        await device.authenticate(options.signer, options.allowUnauthenticated);
       }
     }
   } finally {

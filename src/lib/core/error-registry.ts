@@ -32,6 +32,7 @@ import { MODBUS_CODES } from './protocol/modbus/modbus-codes';
 import { SMP_SETTINGS_FS_CODES } from './protocol/smp/smp-settings-fs-codes';
 import { THINGSET_CODES } from './protocol/thingset/thingset-codes';
 import { UPDATE_OUTCOME_CODES } from './update/update-outcome-codes';
+import { FAMILY_CODES } from './family/family-codes';
 import { RS485_CODES } from './protocol/rs485/rs485-codes';
 
 
@@ -79,6 +80,7 @@ export const ERROR_CODES = {
   ...SMP_SETTINGS_FS_CODES,
   ...THINGSET_CODES,
   ...UPDATE_OUTCOME_CODES,
+  ...FAMILY_CODES,
   ...RS485_CODES
 } satisfies CodeTable;
 

@@ -9,8 +9,13 @@ import { testLink } from '../../../src/lib/core/protocol/smp/link-test';
 import { SmpClient } from '../../../src/lib/core/protocol/smp/smp-client';
 import { installVirtualSerial } from '../../../src/lib/platform/web/testing/virtual-serial';
 import { openWebSerialLink } from '../../../src/lib/platform/web/links/web-serial-link';
+import { createMcumgrDevice } from '../../../src/lib/core/virtual-bms/mcumgr/mcumgr-device';
 
-const bmsTest = { virtual: installVirtualSerial(), openWebSerialLink, SmpClient, identity, echo, testLink };
+/** A spec may ask for a stock mcumgr device behind the port (useStockMcumgr in virtual-serial.ts). */
+const stock = (globalThis as unknown as { bmsTestStock?: { swap: boolean } }).bmsTestStock;
+const virtual = installVirtualSerial(stock ? { device: createMcumgrDevice({ swap: stock.swap }) } : {});
+
+const bmsTest = { virtual, openWebSerialLink, SmpClient, identity, echo, testLink };
 
 export type BmsTest = typeof bmsTest;
 

@@ -22,6 +22,11 @@ function bundle(): Promise<string> {
   return script;
 }
 
+/** Puts a stock MCUboot + mcumgr device (Zephyr smp_svr) behind the port; call before installVirtualSerialPage. */
+export async function useStockMcumgr(page: Page, options: { swap: boolean }): Promise<void> {
+  await page.addInitScript((stock) => ((globalThis as unknown as { bmsTestStock: typeof stock }).bmsTestStock = stock), options);
+}
+
 export async function installVirtualSerialPage(page: Page): Promise<void> {
   await page.addInitScript({ content: await bundle() });
 }

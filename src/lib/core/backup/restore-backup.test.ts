@@ -20,7 +20,7 @@ async function connected() {
   const link = connectPacedLink(bms.port, { pace: false });
   const session = createSmpDeviceSession({ link });
   open.push({ bms, close: async () => (await session.close(), await link.close(), await bms.powerOff()) });
-  return { bms, session, identity: await session.identity(), config: await session.readConfig() };
+  return { bms, session, identity: await session.identity(), config: await session.config!.readConfig() };
 }
 
 const signer = secretKeySigner(TECHNICIAN_TEST_SECRET_KEY, 'test technician');
@@ -35,6 +35,6 @@ describe('restore refuses a foreign backup', () => {
     const opsBefore = bms.flashOps().config ?? 0;
     await expect(restoreBackup(session, foreign, signer)).rejects.toMatchObject({ code });
     expect(bms.flashOps().config ?? 0).toBe(opsBefore);
-    expect(await session.readConfig()).toEqual(config);
+    expect(await session.config!.readConfig()).toEqual(config);
   });
 });

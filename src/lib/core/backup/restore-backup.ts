@@ -6,7 +6,7 @@
 import { fail } from '../errors';
 import type { BmsIdentity } from '../protocol/smp/groups/bms-group';
 import { authenticate } from '../family/authenticate';
-import type { DeviceSession } from '../family/device-session';
+import { need, type DeviceSession } from '../family/device-session';
 import type { TechnicianSigner } from '../family/technician-signer';
 import type { ConfigBackup } from './config-backup';
 import { diffConfig, restoreWrites, type ConfigChange } from './config-diff';
@@ -29,7 +29,7 @@ export async function previewRestore(session: DeviceSession, backup: ConfigBacku
   if (device.serial !== backup.serial) {
     fail('UPDATE_BACKUP_WRONG_DEVICE', `backup of ${backup.serial} (${backup.model}), connected device ${device.serial} (${device.model})`);
   }
-  const changes = diffConfig(await session.readConfig(), backup.config);
+  const changes = diffConfig(await need(session, 'config').readConfig(), backup.config);
   return { device, changes, writes: restoreWrites(changes) };
 }
 
@@ -45,9 +45,9 @@ export async function restoreBackup(session: DeviceSession, backup: ConfigBackup
   const written = Object.keys(preview.writes);
   if (written.length > 0) {
     await authenticate(session, signer, preview.device.serial);
-    await session.writeConfig(preview.writes);
+    await need(session, 'config').writeConfig(preview.writes);
   }
-  const remaining = diffConfig(await session.readConfig(), backup.config);
+  const remaining = diffConfig(await need(session, 'config').readConfig(), backup.config);
   const notApplied = remaining.filter((c) => c.kind === 'changed');
   if (notApplied.length > 0) {
     fail('UPDATE_RESTORE_MISMATCH', notApplied.map((c) => `${c.key}: device ${'device' in c ? c.device : '?'}, backup ${c.backup}`).join('; '));

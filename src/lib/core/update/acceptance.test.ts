@@ -1,4 +1,5 @@
 /** After the transfer: a bad image falls back and the tool proves it; settings and balancing are checked. */
+import { need } from '../family/device-session';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../backup/restore-backup';
@@ -91,7 +92,7 @@ describe('acceptance and fallback', () => {
     const custom = { cell_ov_mv: 3600, device_name: 'rack 7' };
     const auth = await import('../family/authenticate');
     await auth.authenticate(b.session, b.signer, b.bms.identity.serial);
-    await b.session.writeConfig(custom);
+    await need(b.session, 'config').writeConfig(custom);
     const configBefore = b.bms.snapshot().config;
 
     const final = await runUpdate(makeTestFirmware({ version: '1.1.0', securityCounter: 2, behaviour: { resetConfig: true } }), b.options());

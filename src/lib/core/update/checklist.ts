@@ -4,7 +4,7 @@
  */
 import { translate, type MessageKey } from '../../i18n/translate';
 
-export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site';
+export type ChecklistItemId = 'no-flammables' | 'reliable-power' | 'interface-suits-site' | 'no-authentication';
 
 export interface ChecklistItem {
   id: ChecklistItemId;
@@ -18,6 +18,17 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
   { id: 'reliable-power', requirement: 'R04', text: 'checklist.reliablePower' },
   { id: 'interface-suits-site', requirement: 'R05', text: 'checklist.interfaceSuitsSite' }
 ];
+
+/**
+ * R14 on a device without an authenticated maintenance session (stock mcumgr): the tool cannot prove who
+ * writes, so the operator acknowledges it explicitly; the report keeps the acknowledgement.
+ */
+export const NO_AUTHENTICATION_ITEM: ChecklistItem = { id: 'no-authentication', requirement: 'R14', text: 'checklist.noAuthentication' };
+
+/** The items a device needs: the site checklist, plus the acknowledgement where nobody is authenticated. */
+export function checklistItems(device: { auth: boolean } = { auth: true }): readonly ChecklistItem[] {
+  return device.auth ? CHECKLIST_ITEMS : [...CHECKLIST_ITEMS, NO_AUTHENTICATION_ITEM];
+}
 
 /** The operator's answers: which items were confirmed, by whom, and when. */
 export interface ChecklistAnswers {
@@ -34,12 +45,15 @@ export interface ChecklistRecord {
   confirmed: boolean;
 }
 
-export const checklistItem = (id: ChecklistItemId): ChecklistItem => CHECKLIST_ITEMS.find((item) => item.id === id)!;
+export const checklistItem = (id: ChecklistItemId): ChecklistItem => checklistItems({ auth: false }).find((item) => item.id === id)!;
 
 /** The checklist as recorded in the report; `missing` lists the unconfirmed items. */
-export function reviewChecklist(answers: ChecklistAnswers | undefined): { records: ChecklistRecord[]; missing: ChecklistItemId[] } {
+export function reviewChecklist(
+  answers: ChecklistAnswers | undefined,
+  items: readonly ChecklistItem[] = CHECKLIST_ITEMS
+): { records: ChecklistRecord[]; missing: ChecklistItemId[] } {
   const confirmed = new Set(answers?.confirmed ?? []);
-  const records = CHECKLIST_ITEMS.map((item) => ({
+  const records = items.map((item) => ({
     id: item.id,
     requirement: item.requirement,
     text: translate('en', item.text),

@@ -58,6 +58,7 @@ export function createPhaseRunner(image: Uint8Array, options: UpdateOptions, kin
     withheldKeys: options.withheldKeys ?? [],
     signer: options.technicianKey,
     answers: options.checklist,
+    operatorReadings: options.operatorReadings,
     limits: { ...DEFAULT_SAFETY_LIMITS, ...options.limits },
     timings: { ...DEFAULT_TIMINGS, ...options.timings },
     get signal() {

@@ -47,6 +47,7 @@ export async function runProcedure(procedure: Procedure, image: Uint8Array, opti
     return undefined;
   };
 
+  const fallbackBank = run.ctx.session.family.bootloader.fallback === 'swap';
   let stoppedIn: RunFacts['stoppedIn'];
   let byOperator = false;
   let fallbackError: ErrorData | undefined;
@@ -63,7 +64,11 @@ export async function runProcedure(procedure: Procedure, image: Uint8Array, opti
     // An operator stop after activation leaves the device alone: its own firmware decides (confirms
     // itself or reverts), and the read-back says which. Any other failure goes to the fallback, which
     // is what makes the stop safe, so it cannot be cancelled.
-    if (!byOperator && procedure.fallback) {
+    if (!byOperator && !fallbackBank) {
+      // Nothing to fall back to: no reset to revert, no rollback claimed; the read-back says what runs.
+      run.ctx.cause = error;
+      run.ctx.log('warn', `no fallback bank on this device: nothing can be rolled back; reading back what runs after ${error.code}`);
+    } else if (!byOperator && procedure.fallback) {
       run.uncancellable();
       run.ctx.cause = error;
       fallbackError = await run.phase('fallback', procedure.fallback);
@@ -86,8 +91,12 @@ export async function runProcedure(procedure: Procedure, image: Uint8Array, opti
     stoppedIn,
     cancelled: byOperator,
     readBack: await settle(run, stoppedIn !== 'before-write'),
-    configChanged: (run.ctx.configChanges?.length ?? 0) > 0
+    configChanged: (run.ctx.configChanges?.length ?? 0) > 0,
+    fallbackBank
   });
+  if (!fallbackBank && judgement.outcome === 'aborted' && stoppedIn === 'acceptance') {
+    run.ctx.log('warn', 'no rollback happened or was needed: the bootloader did not start the new image and the previous firmware still runs, confirmed, as before');
+  }
   // The reading outranks the path: "not known" replaces whatever the path believed, and a fallback that
   // could not prove itself matters only when the reading does not prove the previous image either.
   const pathError = judgement.outcome === 'failed' ? (fallbackError ?? error) : error;

@@ -34,7 +34,8 @@ export interface ReadBack {
 export async function readBack(ctx: UpdateContext, wait: boolean): Promise<ReadBack | undefined> {
   try {
     let identity = wait ? await afterAnyReset(ctx) : await ctx.session.identity();
-    if (runsPackage(ctx, identity) && wait) identity = await letSelfTestSettle(ctx, identity);
+    // A firmware without a self-test report confirms nothing by itself: it is read as it runs.
+    if (runsPackage(ctx, identity) && wait && ctx.session.reports) identity = await letSelfTestSettle(ctx, identity);
     const slots = await ctx.session.imageState();
     const active = slots.find((s) => s.active);
     const runs = classify(ctx, identity);
@@ -80,7 +81,7 @@ async function letSelfTestSettle(ctx: UpdateContext, identity: BmsIdentity): Pro
   const deadline = ctx.now() + ctx.timings.selfTestTimeoutMs + ctx.timings.bootTimeoutMs;
   for (;;) {
     try {
-      const report = await ctx.session.selfTest();
+      const report = await ctx.session.reports!.selfTest();
       const active = (await ctx.session.imageState()).find((s) => s.active);
       if (report.done && (report.pass || active?.confirmed)) return ctx.session.identity();
     } catch (error) {
@@ -102,6 +103,8 @@ export interface RunFacts {
   cancelled: boolean;
   readBack?: ReadBack;
   configChanged: boolean;
+  /** false: the device has no fallback bank, so a failed acceptance never rolled anything back */
+  fallbackBank?: boolean;
 }
 
 export interface Judgement {
@@ -128,11 +131,12 @@ export function judgeOutcome(f: RunFacts): Judgement {
   if (f.stoppedIn === undefined) {
     return { outcome: 'failed', error: { code: 'UPDATE_CONFIRM_FAILED', detail: `read back after the update: ${render(describeRunning(rb), 'en')}` } };
   }
-  if (f.stoppedIn === 'install') return { outcome: 'aborted' };
+  // Without a fallback bank the previous image still running means the new one never started: nothing
+  // was rolled back, and nothing is claimed.
+  if (f.stoppedIn === 'install' || f.fallbackBank === false) return { outcome: 'aborted' };
   // The previous image runs, but a new one still marked for a test boot would be tried at the next reset:
   // that is no proven rollback (found by the fault campaign: a reset or its answer lost to bit errors).
-  const pending = pendingVersion(rb);
-  if (pending) {
+  if (pendingVersion(rb)) {
     return { outcome: 'failed', error: { code: 'UPDATE_FALLBACK_UNPROVEN', detail: `read back: ${render(describeRunning(rb), 'en')}` } };
   }
   return { outcome: 'rolled-back' };

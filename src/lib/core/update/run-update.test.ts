@@ -36,7 +36,7 @@ describe('runUpdate against the virtual BMS', () => {
     expect(report.firmwareBefore?.version).toBe('1.0.0+0');
     expect(report.firmwareAfter).toMatchObject({ version: '1.1.0+0', hash: bytesToHex(parseImage(image).imageHash!), confirmed: true });
     expect(report.device).toMatchObject({ securityCounterBefore: 1, securityCounterAfter: 2 });
-    expect(report.checks.map((c) => c.id)).toEqual(['package', 'compatibility', 'anti-rollback', 'interface', 'bank', 'link', 'soc', 'temperature', 'supply']);
+    expect(report.checks.map((c) => c.id)).toEqual(['package', 'compatibility', 'anti-rollback', 'interface', 'bank', 'bootloader', 'link', 'soc', 'temperature', 'supply']);
     expect(report.checks.every((c) => c.status !== 'fail')).toBe(true);
     expect(report.checklist.every((c) => c.confirmed)).toBe(true);
     expect(report.bootLog.map((e) => e.phase)).toEqual(expect.arrayContaining(['protections_off', 'firmware_loaded', 'protections_on']));

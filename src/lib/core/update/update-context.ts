@@ -13,6 +13,7 @@ import type { ReportStore } from '../report/update-report';
 import type { BalanceTestReport, BmsIdentity, BootEvent, SelfTestReport } from '../protocol/smp/groups/bms-group';
 import type { CheckResult } from './checks/check-result';
 import type { SafetyLimits } from './checks/safety-limits';
+import type { OperatorReadings } from './checks/operator-readings';
 import type { ChecklistAnswers, ChecklistRecord } from './checklist';
 import type { DeviceSession, ImageSlot } from '../family/device-session';
 import type { TechnicianSigner } from '../family/technician-signer';
@@ -36,6 +37,8 @@ export interface UpdateOptions {
   technicianKey?: TechnicianSigner;
   /** the operator's site checklist (R04, R05); the operator's name goes into the report */
   checklist?: ChecklistAnswers;
+  /** SoC and temperature read on site, for a device without battery readings (R01, R02) */
+  operatorReadings?: OperatorReadings;
   /** called for every state change, with the phases so far */
   onState?: (state: UpdateState, timeline: readonly PhaseRecord[]) => void;
   /** called for every log line as it happens (R16) */
@@ -61,6 +64,7 @@ export interface UpdateContext {
   readonly withheldKeys: TrustedKey[];
   readonly signer?: TechnicianSigner;
   readonly answers?: ChecklistAnswers;
+  readonly operatorReadings?: OperatorReadings;
   readonly limits: SafetyLimits;
   readonly timings: UpdateTimings;
   readonly signal?: AbortSignal;

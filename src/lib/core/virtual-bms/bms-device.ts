@@ -260,7 +260,7 @@ export class BmsDevice implements DeviceContext, DevicePort {
     try {
       result = await runBootloader({
         layout: this.layout,
-        policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion },
+        policy: { keys: this.embeddedKeys, model: this.identity.model, hwRev: this.identity.hwRev, bootloaderVersion: this.identity.bootloaderVersion, plain: this.#profile.plainImageCheck },
         resetReason: reason,
         recoveryButton: this.recoveryButton,
         swap: this.#profile.swap,

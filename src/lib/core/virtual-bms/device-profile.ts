@@ -29,4 +29,6 @@ export interface DeviceProfile {
   firmware: 'bms' | 'stock';
   /** false: the bootloader never swaps (bootloader.ts) */
   swap?: boolean;
+  /** true: the bootloader checks hash and signature only, as stock MCUboot (image-check.ts `plain`) */
+  plainImageCheck?: boolean;
 }

@@ -86,5 +86,26 @@ export const enChecks = {
   'check.interface.critical': 'safety-critical',
   'check.interface.notCritical': 'not safety-critical',
   'check.interface.overTheAir': 'IEC 61508: safety-critical updates are not allowed over the air.',
-  'check.interface.wireless': 'Over-the-air update: keep the device close and the link stable.'
+  'check.interface.wireless': 'Over-the-air update: keep the device close and the link stable.',
+  // Device families: what the bootloader guarantees, readings entered by the operator.
+  'check.bootloader.measured': '{fallback}; {signature} ({source})',
+  'check.bootloader.swap': 'fallback bank (swap with revert)',
+  'check.bootloader.overwrite': 'no fallback bank (overwrite only)',
+  'check.bootloader.unknown': 'fallback not reported',
+  'check.bootloader.signed': 'signature checked by the bootloader',
+  'check.bootloader.unsigned': 'signature check by the bootloader not known',
+  'check.bootloader.threshold': 'a fallback bank and a signature check in the bootloader',
+  'check.bootloader.noFallback': 'No fallback bank: if the new firmware does not work, the tool cannot bring the old one back.',
+  'check.bootloader.noSignature': "The bootloader is not known to check signatures: only this tool's check of the package protects the device.",
+  'check.bootloader.neither':
+    "No fallback bank: if the new firmware does not work, the tool cannot bring the old one back. The bootloader is not known to check signatures: only this tool's check of the package protects the device.",
+  'check.bootloader.ok': 'The bootloader keeps the previous firmware and checks the signature itself.',
+  'check.operator.entered': '{value} (entered by the operator)',
+  'check.operator.notEntered': 'not entered',
+  'check.operator.missing': 'The device cannot measure it: read it on the pack and enter it.',
+  'check.supply.unmeasurable': 'not measurable on this device',
+  'check.supply.noReading': 'This device reports no supply voltage: keep the pack on a reliable source for the whole update, as confirmed in the checklist.',
+  'check.compatibility.unreported': '{board}, no hardware revision reported, bootloader {bootloader}',
+  'check.compatibility.cannotCheck':
+    "This device does not report its hardware revision, so the package's declaration cannot be checked against it: make sure the package is built for this board.",
 };

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../core/error-registry';
 import type { ErrorText } from '../error-text';
+import { familyEn } from './errors/family';
 import { smpEn } from './errors/smp';
 import { linkEn } from './errors/link';
 import { deviceEn } from './errors/device';
@@ -60,5 +61,6 @@ export const enErrors = {
   ...smpSettingsFsEn,
   ...thingsetEn,
   ...updateOutcomeEn,
+  ...familyEn,
   ...rs485En
 } satisfies Record<ErrorCode, ErrorText>;

@@ -33,12 +33,15 @@ export const enUpdate = {
   'preflight.check.antiRollback': 'Anti-rollback (security counter)',
   'preflight.check.interface': 'Interface (wired or over the air)',
   'preflight.check.bank': 'Dual-bank storage',
+  'preflight.check.bootloader': 'What the bootloader guarantees',
   'preflight.checklist': 'Site checklist',
   'preflight.checklistIntro':
     'The tool cannot measure these: confirm each one on site. Your answers and name go into the update report.',
   'preflight.interfaceHelp': 'Which interface to use, and why',
   'checklist.noFlammables': 'No flammable material is near the BMS.',
   'checklist.reliablePower': 'The power source stays reliable for the whole operation (no planned switching, charger or load changes).',
+  'checklist.noAuthentication':
+    'This device has no authenticated maintenance session: anyone on the link can write to it, and the report cannot prove who changed it. I update it knowing this.',
   'checklist.interfaceSuitsSite':
     'The interface suits the site: RS485 for industrial multi-node buses, CAN in vehicles, USB for the lab or single-unit recovery.',
   'preflight.operator': 'Operator name (for the report)',
@@ -213,4 +216,11 @@ export const enUpdate = {
   'reports.versions': 'Firmware {before} → package {package} → running {after}',
   'reports.download': 'Download the report (JSON)',
   'reports.print': 'Printable view',
+  // Device families (issue 10): operator readings, the bootloader's guarantees.
+  'preflight.readings': 'Readings entered by the operator',
+  'preflight.readingsIntro': 'This device cannot measure its pack. Read the state of charge and the temperature on the pack’s own display or with a meter; they are checked against the same limits and recorded in the report as entered by you. Then check again.',
+  'preflight.readingSoc': 'State of charge (%)',
+  'preflight.readingTemp': 'Pack temperature (°C)',
+  'preflight.noFallback': 'This device has no fallback bank: if the new firmware does not work, the tool cannot bring the old one back.',
+  'preflight.noBootloaderSignature': 'This device’s bootloader is not known to check signatures: only this tool’s check of the package protects it.',
 };

@@ -91,5 +91,26 @@ export const frChecks: Record<keyof typeof enChecks, string> = {
   'check.interface.critical': 'critique pour la sécurité',
   'check.interface.notCritical': 'non critique pour la sécurité',
   'check.interface.overTheAir': 'CEI 61508 : les mises à jour critiques pour la sécurité ne sont pas permises sans fil.',
-  'check.interface.wireless': "Mise à jour sans fil : gardez l'appareil proche et la liaison stable."
+  'check.interface.wireless': "Mise à jour sans fil : gardez l'appareil proche et la liaison stable.",
+  // Familles d'appareils : garanties du chargeur de démarrage, mesures saisies par l'opérateur.
+  'check.bootloader.measured': '{fallback} ; {signature} ({source})',
+  'check.bootloader.swap': 'banque de repli (permutation avec retour)',
+  'check.bootloader.overwrite': 'pas de banque de repli (écrasement seulement)',
+  'check.bootloader.unknown': 'repli non communiqué',
+  'check.bootloader.signed': 'signature vérifiée par le chargeur de démarrage',
+  'check.bootloader.unsigned': 'vérification de signature par le chargeur de démarrage inconnue',
+  'check.bootloader.threshold': 'une banque de repli et une vérification de signature dans le chargeur de démarrage',
+  'check.bootloader.noFallback': "Pas de banque de repli : si le nouveau micrologiciel ne fonctionne pas, l'outil ne peut pas revenir à l'ancien.",
+  'check.bootloader.noSignature': "On ne sait pas si le chargeur de démarrage vérifie les signatures : seule la vérification du paquet par l'outil protège l'appareil.",
+  'check.bootloader.neither':
+    "Pas de banque de repli : si le nouveau micrologiciel ne fonctionne pas, l'outil ne peut pas revenir à l'ancien. On ne sait pas si le chargeur de démarrage vérifie les signatures : seule la vérification du paquet par l'outil protège l'appareil.",
+  'check.bootloader.ok': 'Le chargeur de démarrage garde le micrologiciel précédent et vérifie lui-même la signature.',
+  'check.operator.entered': "{value} (saisi par l'opérateur)",
+  'check.operator.notEntered': 'non saisi',
+  'check.operator.missing': "L'appareil ne peut pas le mesurer : relevez-le sur la batterie et saisissez-le.",
+  'check.supply.unmeasurable': 'non mesurable sur cet appareil',
+  'check.supply.noReading': "Cet appareil ne communique pas la tension d'alimentation : gardez la batterie sur une source fiable pendant toute la mise à jour, comme confirmé dans la liste de contrôle.",
+  'check.compatibility.unreported': '{board}, aucune révision matérielle communiquée, chargeur de démarrage {bootloader}',
+  'check.compatibility.cannotCheck':
+    "Cet appareil ne communique pas sa révision matérielle : la déclaration du paquet ne peut pas être vérifiée : assurez-vous que le paquet est fait pour cette carte.",
 };

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../core/error-registry';
 import type { ErrorText } from '../error-text';
+import { familyFr } from './errors/family';
 import { smpFr } from './errors/smp';
 import { linkFr } from './errors/link';
 import { deviceFr } from './errors/device';
@@ -60,5 +61,6 @@ export const frErrors = {
   ...smpSettingsFsFr,
   ...thingsetFr,
   ...updateOutcomeFr,
+  ...familyFr,
   ...rs485Fr
 } satisfies Record<ErrorCode, ErrorText>;

@@ -35,6 +35,7 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'preflight.check.antiRollback': 'Anti-retour (compteur de sécurité)',
   'preflight.check.interface': 'Interface (filaire ou sans fil)',
   'preflight.check.bank': 'Stockage double banque',
+  'preflight.check.bootloader': 'Ce que garantit le chargeur de démarrage',
   'preflight.checklist': 'Liste de contrôle du site',
   'preflight.checklistIntro':
     'L’outil ne peut pas les mesurer : confirmez chacun sur place. Vos réponses et votre nom figurent dans le rapport de mise à jour.',
@@ -42,6 +43,8 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'checklist.noFlammables': "Aucun matériau inflammable n'est à proximité du BMS.",
   'checklist.reliablePower':
     "La source d'alimentation reste fiable pendant toute l'opération (pas de commutation, de chargeur ni de charge prévus).",
+  'checklist.noAuthentication':
+    "Cet appareil n'a pas de session de maintenance authentifiée : n'importe qui sur la liaison peut y écrire, et le rapport ne peut pas prouver qui l'a modifié. Je le mets à jour en le sachant.",
   'checklist.interfaceSuitsSite':
     "L'interface convient au site : RS485 pour les bus industriels multi-nœuds, CAN dans les véhicules, USB en laboratoire ou pour la récupération d'un seul appareil.",
   'preflight.operator': 'Nom de l’opérateur (pour le rapport)',
@@ -218,4 +221,11 @@ export const frUpdate: Record<keyof typeof enUpdate, string> = {
   'reports.versions': 'Micrologiciel {before} → paquet {package} → en service {after}',
   'reports.download': 'Télécharger le rapport (JSON)',
   'reports.print': 'Version imprimable',
+  // Familles d'appareils (issue 10) : mesures saisies par l'opérateur, garanties du chargeur de démarrage.
+  'preflight.readings': "Mesures saisies par l'opérateur",
+  'preflight.readingsIntro': "Cet appareil ne peut pas mesurer sa batterie. Relevez l'état de charge et la température sur l'afficheur de la batterie ou avec un appareil de mesure ; elles sont vérifiées avec les mêmes limites et enregistrées dans le rapport comme saisies par vous. Puis vérifiez à nouveau.",
+  'preflight.readingSoc': 'État de charge (%)',
+  'preflight.readingTemp': 'Température de la batterie (°C)',
+  'preflight.noFallback': "Cet appareil n'a pas de banque de repli : si le nouveau micrologiciel ne fonctionne pas, l'outil ne peut pas revenir à l'ancien.",
+  'preflight.noBootloaderSignature': "On ne sait pas si le chargeur de démarrage de cet appareil vérifie les signatures : seule la vérification du paquet par l'outil le protège.",
 };

@@ -5,7 +5,7 @@
 import { describeError, type Lang } from '../../i18n/translate';
 import type { ErrorData } from '../../core/errors';
 import { checkText, type CheckId, type CheckResult, type CheckStatus } from '../../core/update/checks/check-result';
-import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../core/update/checklist';
+import { CHECKLIST_ITEMS, type ChecklistItem, type ChecklistItemId } from '../../core/update/checklist';
 import type { MessageKey, MessageParams } from '../../i18n/translate';
 
 export const CHECK_NAME: Record<CheckId, MessageKey> = {
@@ -17,7 +17,8 @@ export const CHECK_NAME: Record<CheckId, MessageKey> = {
   compatibility: 'preflight.check.compatibility',
   'anti-rollback': 'preflight.check.antiRollback',
   interface: 'preflight.check.interface',
-  bank: 'preflight.check.bank'
+  bank: 'preflight.check.bank',
+  bootloader: 'preflight.check.bootloader'
 };
 
 export interface CheckRow {
@@ -55,6 +56,8 @@ export interface GateInput {
   blocking?: ErrorData;
   confirmed: readonly ChecklistItemId[];
   operator: string;
+  /** the checklist this device needs (checklistItems: with the unauthenticated acknowledgement); default the site checklist */
+  items?: readonly ChecklistItem[];
 }
 
 export interface GateReason {
@@ -82,7 +85,7 @@ export function updateGate(input: GateInput): Gate {
       if (failed.length === 0 && input.blocking) reasons.push({ key: 'preflight.gate.blocked', params: { code: input.blocking.code } });
     }
   }
-  const missing = CHECKLIST_ITEMS.filter((item) => !input.confirmed.includes(item.id));
+  const missing = (input.items ?? CHECKLIST_ITEMS).filter((item) => !input.confirmed.includes(item.id));
   if (missing.length > 0) reasons.push({ key: 'preflight.gate.checklist', params: { count: missing.length } });
   if (input.operator.trim() === '') reasons.push({ key: 'preflight.gate.operator' });
   return reasons.length === 0 ? { open: true } : { open: false, reasons };

@@ -4,6 +4,7 @@
  */
 import { toErrorData, type ErrorData } from '$lib/core/errors';
 import type { ChecklistAnswers, ChecklistItemId } from '$lib/core/update/checklist';
+import type { OperatorReadings } from '$lib/core/update/checks/operator-readings';
 import type { DeviceCalls, PreflightReport } from '$lib/platform/web/session/session-api';
 import type { TrustRequest } from '../keys/trusted-keys.svelte';
 
@@ -16,12 +17,15 @@ class Preflight {
   imageId = $state<string | undefined>(undefined);
   confirmed = $state<ChecklistItemId[]>([]);
   operator = $state('');
+  /** a device without battery readings: SoC (%) and temperature (°C) read on site, as typed */
+  socPct = $state('');
+  tempC = $state('');
 
   async run(api: DeviceCalls, image: { id: string; buffer: ArrayBuffer }, trust: TrustRequest): Promise<void> {
     this.checking = true;
     this.failure = undefined;
     try {
-      const result = await api.preflight(image.buffer, { ...trust, checklist: this.answers() });
+      const result = await api.preflight(image.buffer, { ...trust, checklist: this.answers(), operatorReadings: this.readings() });
       if (result.ok) this.report = result.value;
       else this.failure = result.error;
       this.imageId = image.id;
@@ -32,13 +36,23 @@ class Preflight {
     }
   }
 
+  /** The operator's readings when both are numbers; the pre-flight says what is missing otherwise. */
+  readings(): OperatorReadings | undefined {
+    const number = (text: string) => (text.trim() === '' ? NaN : Number(text.replace(',', '.')));
+    const reading = { socPct: number(this.socPct), tempC: number(this.tempC) };
+    return Number.isFinite(reading.socPct) && Number.isFinite(reading.tempC) ? reading : undefined;
+  }
+
   /**
    * R04: the site is checked for each update, so the ticks and the name do not carry over to the next
-   * one; the checks are measured afresh too (the device was reset and runs something else).
+   * one; the checks are measured afresh too (the device was reset and runs something else). The
+   * operator's readings go too: they were true of that moment.
    */
   clearAfterStart(): void {
     this.confirmed = [];
     this.operator = '';
+    this.socPct = '';
+    this.tempC = '';
     this.report = undefined;
     this.imageId = undefined;
   }

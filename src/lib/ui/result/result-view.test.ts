@@ -1,3 +1,4 @@
+import { need } from '../../core/family/device-session';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authenticate } from '../../core/family/authenticate';
 import { runUpdate } from '../../core/update/run-update';
@@ -26,7 +27,7 @@ async function updateWith(id: string, prepare?: (b: Bench) => Promise<void>): Pr
 async function customSettings(b: Bench): Promise<void> {
   await b.bms.settled();
   await authenticate(b.session, b.signer, b.bms.identity.serial);
-  await b.session.writeConfig({ cell_ov_mv: 3600, device_name: 'rack 7' });
+  await need(b.session, 'config').writeConfig({ cell_ov_mv: 3600, device_name: 'rack 7' });
 }
 
 describe('result view (catalog images on the virtual BMS)', () => {

@@ -6,6 +6,7 @@
 import type { ErrorData, Result } from '$lib/core/errors';
 import type { LinkInfo } from '$lib/core/link/link';
 import type { BmsIdentity, BmsTelemetry } from '$lib/core/protocol/smp/groups/bms-group';
+import type { FamilyDescription } from '$lib/core/family/device-session';
 import type { ConnectedDevice, LinkTestOutcome, SessionApi, SessionEvent } from '$lib/platform/web/session/session-api';
 import { sessionApi } from '$lib/platform/web/session/session-client';
 import { portIdentity } from '$lib/platform/web/links/web-serial-ports';
@@ -31,6 +32,8 @@ class DeviceConnection {
   link = $state.raw<LinkInfo | undefined>();
   /** transport parameters, for the log */
   connection = $state<string | undefined>();
+  /** the device's family: what the tool can check on it and what it cannot */
+  family = $state.raw<FamilyDescription | undefined>();
   telemetry = $state.raw<BmsTelemetry | undefined>();
   history = $state.raw<PackSample[]>([]);
   /** why the last connect failed or the device was lost */
@@ -96,7 +99,8 @@ class DeviceConnection {
 
   /** Reads the telemetry once; a failure marks the device lost only when the link itself is gone. */
   async refreshTelemetry(): Promise<void> {
-    if (!this.connected) return;
+    // A device without battery readings has nothing to show; the Device page says so instead.
+    if (!this.connected || this.family?.battery === false) return;
     const result = await this.api.telemetry();
     if (!result.ok) {
       this.error = result.error;
@@ -140,8 +144,9 @@ class DeviceConnection {
       this.error = result.error;
       return result;
     }
-    const { identity, link, connection } = result.value;
+    const { identity, link, connection, family } = result.value;
     this.identity = identity;
+    this.family = family;
     this.link = link;
     this.connection = connection;
     this.status = 'connected';
@@ -168,6 +173,7 @@ class DeviceConnection {
     this.identity = undefined;
     this.link = undefined;
     this.connection = undefined;
+    this.family = undefined;
     this.telemetry = undefined;
     this.history = [];
     this.error = undefined;

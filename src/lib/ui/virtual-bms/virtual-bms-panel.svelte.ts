@@ -1,7 +1,7 @@
 /** The fault panel's state: the board's status and the controls, run in the Virtual BMS worker. */
 import type { PowerLossTrigger } from '$lib/core/virtual-bms/virtual-bms';
 import { toErrorData, type ErrorData, type Result } from '$lib/core/errors';
-import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus } from '$lib/platform/web/virtual-bms/virtual-bms-client';
+import { virtualBms, type VirtualBmsKnobs, type VirtualBmsStatus, type VirtualFamily } from '$lib/platform/web/virtual-bms/virtual-bms-client';
 import type { MessageKey } from '../../i18n/translate';
 import { deviceConnection } from '../session/session.svelte';
 
@@ -23,8 +23,8 @@ class VirtualBmsPanel {
   powerCycle = () => this.#run(() => virtualBms().powerCycle(), 'vbms.done');
   pullCable = () => this.#run(() => virtualBms().dropLines(), 'vbms.done');
   enrol = () => this.#run(() => virtualBms().enrolAppKey(), 'vbms.done');
-  factoryReset = async (enrolAppKey: boolean) => {
-    await this.#run(() => virtualBms().factoryReset({ enrolAppKey }), 'vbms.done');
+  factoryReset = async (enrolAppKey: boolean, family: VirtualFamily = 'bms') => {
+    await this.#run(() => virtualBms().factoryReset({ enrolAppKey, family }), 'vbms.done');
     // A new board on a cut line: the session to the old one is closed, and the pages say why.
     if (!this.error && deviceConnection.link?.kind === 'virtual') await deviceConnection.factoryResetDone();
   };

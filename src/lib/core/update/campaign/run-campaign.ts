@@ -177,10 +177,11 @@ async function updateUnit(options: CampaignOptions, address: number, unit: Campa
   try {
     const after = await unit.session.identity();
     const slots = await unit.session.imageState();
-    const readings = await unit.session.telemetry();
+    // A family without battery readings has none to record.
+    const readings = await unit.session.battery?.telemetry();
     record.versionAfter = after.fw_version;
     record.confirmed = slots.some((s) => s.slot === 0 && s.active && s.confirmed);
-    record.readings = { socPm: readings.soc_pm, packMv: readings.pack_mv, currentMa: readings.current_ma };
+    if (readings) record.readings = { socPm: readings.soc_pm, packMv: readings.pack_mv, currentMa: readings.current_ma };
   } catch (error) {
     record.error ??= toErrorData(error);
   }

@@ -13,7 +13,9 @@ export type CheckId =
   | 'compatibility'
   | 'anti-rollback'
   | 'interface'
-  | 'bank';
+  | 'bank'
+  /** what the device's bootloader guarantees: signature check, fallback bank (device families) */
+  | 'bootloader';
 
 /**
  * One check as plain data, shown by the UI and CLI and kept in the report: what was measured, against
@@ -33,6 +35,8 @@ export interface CheckResult {
   code?: ErrorCode;
   /** raw readings behind `measured` when there are several (supply samples in mV, R03) */
   readings?: number[];
+  /** 'operator': the value was read on site and entered by the operator (the device cannot measure it) */
+  source?: 'device' | 'operator';
 }
 
 export function worstStatus(checks: readonly CheckResult[]): CheckStatus {

@@ -1,7 +1,7 @@
 /** Pure checks of the link and of the device's banks (R06, R10). */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { LinkInfo } from '../../link/link';
-import type { ImageSlot, LinkProbeReport } from '../../family/device-session';
+import type { FamilyProfile, ImageSlot, LinkProbeReport } from '../../family/device-session';
 import type { CheckResult } from './check-result';
 import { fixed, text, type Text } from '../../../i18n/translate';
 
@@ -96,4 +96,27 @@ export function unmeasuredInBootloader(): CheckResult[] {
     { id: 'temperature', requirement: 'R02', status: 'warn', measured: none, threshold: text('check.temperature.threshold', { min: fixed(0, 1), max: fixed(45, 1) }), reason: why },
     { id: 'supply', requirement: 'R03', status: 'warn', measured: none, threshold: text('check.supply.stable'), reason: why }
   ];
+}
+
+/**
+ * R11, R19: what the device's bootloader guarantees, said before anything is written. A bootloader
+ * without a fallback bank cannot bring the old firmware back if the new one fails; one that does not
+ * check signatures relies on this tool's check alone. Neither blocks the update; both are warnings.
+ */
+export function checkBootloader(family: FamilyProfile): CheckResult {
+  const { checksSignature, fallback, source } = family.bootloader;
+  const base = {
+    id: 'bootloader',
+    requirement: 'R11 R19',
+    measured: text('check.bootloader.measured', {
+      fallback: text(`check.bootloader.${fallback}`),
+      signature: text(checksSignature ? 'check.bootloader.signed' : 'check.bootloader.unsigned'),
+      source
+    }),
+    threshold: text('check.bootloader.threshold')
+  } as const;
+  if (fallback !== 'swap' && !checksSignature) return { ...base, status: 'warn', reason: text('check.bootloader.neither') };
+  if (fallback !== 'swap') return { ...base, status: 'warn', reason: text('check.bootloader.noFallback') };
+  if (!checksSignature) return { ...base, status: 'warn', reason: text('check.bootloader.noSignature') };
+  return { ...base, status: 'pass', reason: text('check.bootloader.ok') };
 }

@@ -10,7 +10,7 @@ import { fixed, text } from '../../../i18n/translate';
 const tenths = (value: number) => fixed(value / 10, 1);
 const sensor = (i: number) => `T${i + 1}`;
 
-export function checkSoc(t: BmsTelemetry, limits: SafetyLimits): CheckResult {
+export function checkSoc(t: Pick<BmsTelemetry, 'soc_pm'>, limits: SafetyLimits): CheckResult {
   const base = {
     id: 'soc',
     requirement: 'R01',
@@ -28,7 +28,7 @@ export function checkSoc(t: BmsTelemetry, limits: SafetyLimits): CheckResult {
   return { ...base, status: 'pass', reason: text('check.soc.ok') };
 }
 
-export function checkTemperature(t: BmsTelemetry, limits: SafetyLimits): CheckResult {
+export function checkTemperature(t: Pick<BmsTelemetry, 'temps_dc'>, limits: SafetyLimits): CheckResult {
   const base = {
     id: 'temperature',
     requirement: 'R02',

@@ -29,7 +29,7 @@ export function checkPackage(outcome: { verified: VerifiedImage } | { error: Err
 }
 
 /** R07: model, hardware revision and minimum bootloader declared by the package. */
-export function checkCompatibility(image: ParsedImage, device: BmsIdentity): CheckResult {
+export function checkCompatibility(image: ParsedImage, device: BmsIdentity, reports: { hwRev: boolean } = { hwRev: true }): CheckResult {
   const { model, hwRevisions, minBootloader } = image.metadata;
   const base = {
     id: 'compatibility',
@@ -41,6 +41,15 @@ export function checkCompatibility(image: ParsedImage, device: BmsIdentity): Che
       bootloader: minBootloader ? formatVersion(minBootloader) : text('check.compatibility.anyBootloader')
     })
   } as const;
+  if (!reports.hwRev) {
+    // A stock device does not report the product's model and revision: said, not passed.
+    return {
+      ...base,
+      measured: text('check.compatibility.unreported', { board: device.model || text('check.notAvailable'), bootloader: device.bl_version || text('check.notAvailable') }),
+      status: 'warn',
+      reason: text('check.compatibility.cannotCheck')
+    };
+  }
   if (!hwRevisions || hwRevisions.length === 0) {
     return { ...base, status: 'fail', code: 'UPDATE_HARDWARE_INCOMPATIBLE', reason: text('check.compatibility.noRevisions') };
   }

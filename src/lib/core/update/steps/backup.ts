@@ -10,7 +10,12 @@ import { text } from '../../../i18n/translate';
 
 export async function backup(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'backup' });
-  const config = await ctx.session.readConfig();
+  const access = ctx.session.config;
+  if (!access) {
+    ctx.warn(`this device exposes no settings (${ctx.session.family.label}): there is nothing to back up`);
+    return;
+  }
+  const config = await access.readConfig();
   const backup = makeBackup(ctx.before!, config, new Date(ctx.now()));
   let stored: ConfigBackup;
   try {
@@ -19,12 +24,12 @@ export async function backup(ctx: UpdateContext): Promise<void> {
   } catch (error) {
     fail('UPDATE_BACKUP_FAILED', `saving backup ${backup.id} failed: ${toErrorData(error).detail}`, error);
   }
-  const reread = await ctx.session.readConfig();
+  const reread = await access.readConfig();
   const changes = diffConfig(reread, stored.config);
   if (changes.length > 0) {
     fail('UPDATE_BACKUP_FAILED', `the saved copy differs from the device on ${changes.map((c) => c.key).join(', ')}`);
   }
   ctx.backup = stored;
   ctx.emit({ phase: 'backup', backupId: stored.id });
-  ctx.log('info', text('log.backupSaved', { id: stored.id, count: Object.keys(stored.config).length }));
+  ctx.log('info', text('log.backupSaved', { id: stored.id, count: Object.keys(stored.config).length }), access.source);
 }

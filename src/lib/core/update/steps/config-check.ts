@@ -8,11 +8,12 @@ import { text } from '../../../i18n/translate';
  */
 export async function configCheck(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'config-check' });
-  if (!ctx.backup) {
+  const access = ctx.session.config;
+  if (!ctx.backup || !access) {
     ctx.warn(text('log.noBackupCompare'));
     return;
   }
-  const changes = diffConfig(await ctx.session.readConfig(), ctx.backup!.config);
+  const changes = diffConfig(await access.readConfig(), ctx.backup!.config);
   ctx.configChanges = changes;
   ctx.emit({ phase: 'config-check', changes });
   if (changes.length === 0) {

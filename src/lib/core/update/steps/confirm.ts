@@ -6,7 +6,7 @@
  */
 import { fail } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { authenticate } from '../../family/authenticate';
+import { renewSession } from './authenticate';
 import { surviveLoss } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
@@ -17,7 +17,7 @@ export async function confirm(ctx: UpdateContext): Promise<void> {
   await surviveLoss(ctx, text('log.why.confirm'), () => confirmAndProve(ctx));
   const after = ctx.after!;
   const counter = ctx.verified!.image.securityCounter ?? 0;
-  if (after.sec_cnt < counter) ctx.warn(text('log.counterMismatch', { device: after.sec_cnt, image: counter }));
+  if (ctx.session.family.reports.securityCounter && after.sec_cnt < counter) ctx.warn(text('log.counterMismatch', { device: after.sec_cnt, image: counter }));
   ctx.log('info', text('log.confirmedKept', { version: after.fw_version, before: ctx.before!.sec_cnt, after: after.sec_cnt }));
 }
 
@@ -28,7 +28,7 @@ async function confirmAndProve(ctx: UpdateContext): Promise<void> {
     fail('UPDATE_CONFIRM_FAILED', `the device runs ${identity.fw_version} again before it could be confirmed`);
   }
   // Every reset (the test boot, a power cut) ended the authenticated session.
-  await authenticate(ctx.session, ctx.signer, ctx.before!.serial);
+  await renewSession(ctx);
   const active = (await ctx.session.confirm()).find((s) => s.active);
   if (!active || !sameBytes(active.hash, digest) || !active.confirmed) {
     fail('UPDATE_CONFIRM_FAILED', `after confirm the running image is ${active ? `${active.version} confirmed=${active.confirmed}` : 'unknown'}`);
@@ -36,7 +36,7 @@ async function confirmAndProve(ctx: UpdateContext): Promise<void> {
   ctx.log('info', text('log.confirmedResetting', { version: active.version }));
   const after = await resetAndWait(ctx, text('log.why.resetConfirm'));
   ctx.after = after;
-  for (const e of await ctx.session.bootLog()) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
+  for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
   if (after.in_bootloader || !sameBytes(after.fw_hash, digest)) {
     fail('UPDATE_CONFIRM_FAILED', `after a reset the device runs ${after.in_bootloader ? 'its bootloader only' : after.fw_version}, not the confirmed image`);
   }

@@ -6,8 +6,8 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { fail, isBmsError } from '../../errors';
 import { sameBytes } from '../../image/same-bytes';
-import { authenticate } from '../../family/authenticate';
-import { reachDevice } from '../device-contact';
+import { renewSession } from './authenticate';
+import { lostInTransit, reachDevice } from '../device-contact';
 import { resetAndWait } from './test-boot';
 import type { UpdateContext } from '../update-context';
 import { text } from '../../../i18n/translate';
@@ -23,13 +23,15 @@ export async function fallback(ctx: UpdateContext): Promise<void> {
     ctx.log('info', text('log.revertReset'));
     try {
       // A reset is a protected write, and the session may have ended with the test boot.
-      await authenticate(ctx.session, ctx.signer, before.serial);
+      await renewSession(ctx);
       identity = await resetAndWait(ctx, text('log.why.resetBack'));
-      for (const e of await ctx.session.bootLog()) ctx.log('info', text('log.revertBoot', { ms: e.t_ms, phase: e.phase }), e.detail);
+      for (const e of (await ctx.session.boot?.bootLog()) ?? []) ctx.log('info', text('log.revertBoot', { ms: e.t_ms, phase: e.phase }), e.detail);
     } catch (error) {
       // Firmware whose own self-test failed resets itself to revert: if that reset lands between our
-      // authentication and our reset, the session it ended refuses ours. Look at the device again.
-      if (attempt >= 3 || !isBmsError(error) || error.code !== 'SMP_ACCESS_DENIED') throw error;
+      // authentication and our reset, the session it ended refuses ours; if it lands during the
+      // authentication, that goes unanswered. Either way, look at the device again.
+      const selfReset = isBmsError(error) && (error.code === 'SMP_ACCESS_DENIED' || lostInTransit(error));
+      if (attempt >= 3 || !selfReset) throw error;
       ctx.log('info', text('log.resetMeanwhile'));
       identity = await reachDevice(ctx, text('log.why.fallback'));
     }

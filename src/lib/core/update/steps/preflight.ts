@@ -6,7 +6,8 @@ import { fail, toErrorData } from '../../errors';
 import { verifyImage } from '../../image/verify-image';
 import { checkLine, checkText, type CheckId, type CheckResult } from '../checks/check-result';
 import { text } from '../../../i18n/translate';
-import { checkBanks, checkLink } from '../checks/device-checks';
+import { checkBanks, checkBootloader, checkLink } from '../checks/device-checks';
+import { checkOperatorReadings, unmeasuredSupply } from '../checks/operator-readings';
 import { checkSoc, checkSupply, checkTemperature, supplyStats } from '../checks/environment-checks';
 import { checkAntiRollback, checkCompatibility, checkInterface, checkPackage } from '../checks/package-checks';
 import { explainWithheld } from '../trust-scope';
@@ -40,23 +41,29 @@ export async function preflight(ctx: UpdateContext): Promise<void> {
   }
   if (ctx.verified) {
     const image = ctx.verified.image;
-    add(checkCompatibility(image, device), checkAntiRollback(image, device), checkInterface(image, ctx.session.link));
+    add(checkCompatibility(image, device, ctx.session.family.reports), checkAntiRollback(image, device), checkInterface(image, ctx.session.link));
   }
-  add(checkBanks(ctx.slotsBefore ?? []));
+  add(checkBanks(ctx.slotsBefore ?? []), checkBootloader(ctx.session.family));
   await measure('link', 'R06', async () => [checkLink(await ctx.session.linkTest())]);
-  await measure('soc', 'R01 R02', async () => {
-    const t = await ctx.session.telemetry();
-    return [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];
-  });
-  await measure('supply', 'R03', async () => {
-    const readings: number[] = [];
-    for (let i = 0; i < ctx.limits.supplySamples; i++) {
-      if (i > 0) await ctx.wait(ctx.limits.supplySampleIntervalMs);
-      readings.push((await ctx.session.telemetry()).supply_mv);
-    }
-    ctx.supplyBaselineMv = supplyStats(readings).meanMv;
-    return [checkSupply(readings, ctx.limits)];
-  });
+  const battery = ctx.session.battery;
+  if (!battery) {
+    // Nothing measured is skipped: the operator's readings face the same limits, the supply is said unmeasurable.
+    add(...checkOperatorReadings(ctx.operatorReadings, ctx.limits), unmeasuredSupply());
+  } else {
+    await measure('soc', 'R01 R02', async () => {
+      const t = await battery.telemetry();
+      return [checkSoc(t, ctx.limits), checkTemperature(t, ctx.limits)];
+    });
+    await measure('supply', 'R03', async () => {
+      const readings: number[] = [];
+      for (let i = 0; i < ctx.limits.supplySamples; i++) {
+        if (i > 0) await ctx.wait(ctx.limits.supplySampleIntervalMs);
+        readings.push((await battery.telemetry()).supply_mv);
+      }
+      ctx.supplyBaselineMv = supplyStats(readings).meanMv;
+      return [checkSupply(readings, ctx.limits)];
+    });
+  }
 
   for (const check of ctx.checks) {
     ctx.log(check.status === 'pass' ? 'info' : check.status === 'warn' ? 'warn' : 'error', checkLine(check));

@@ -1,4 +1,4 @@
-import { authenticate } from '../../family/authenticate';
+import { renewSession } from './authenticate';
 import type { UpdateContext } from '../update-context';
 import { inspectBoot, resetAndWait } from './test-boot';
 import { text } from '../../../i18n/translate';
@@ -7,7 +7,7 @@ import { text } from '../../../i18n/translate';
 export async function recoveryBoot(ctx: UpdateContext): Promise<void> {
   ctx.emit({ phase: 'test-boot', events: [] });
   // The reset is a protected write; the session may have idled out during a slow transfer.
-  await authenticate(ctx.session, ctx.signer, ctx.before!.serial);
+  await renewSession(ctx);
   ctx.log('info', text('log.recoveryReset'));
   await inspectBoot(ctx, await resetAndWait(ctx, text('log.why.resetOutOfBootloader')));
 }

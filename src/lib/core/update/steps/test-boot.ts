@@ -51,7 +51,7 @@ export async function resetAndWait(ctx: UpdateContext, why: Text): Promise<BmsId
 export async function inspectBoot(ctx: UpdateContext, identity: BmsIdentity): Promise<void> {
   const hash = ctx.verified!.digest;
   ctx.after = identity;
-  const events = await ctx.session.bootLog();
+  const events = (await ctx.session.boot?.bootLog()) ?? [];
   ctx.bootLog = events;
   ctx.emit({ phase: 'test-boot', events });
   for (const e of events) ctx.log('info', text('log.boot', { ms: e.t_ms, phase: e.phase }), e.detail);
@@ -68,8 +68,13 @@ export async function inspectBoot(ctx: UpdateContext, identity: BmsIdentity): Pr
     if (revert) fail('UPDATE_SELF_TEST_FAILED', `the new firmware reset before confirming itself (${revert.detail}); the device runs ${running}`);
     fail('UPDATE_IMAGE_NOT_BOOTED', `the new image did not start; the device runs ${running}`);
   }
+  // R17's sequence is read from the boot log and the protections from the telemetry; a family without them says so.
+  if (!ctx.session.boot || !ctx.session.battery) {
+    ctx.warn(`${identity.fw_version} is running; this device reports no boot sequence or protections, so only the running image is proven`);
+    return;
+  }
   requireSequence(events);
-  const telemetry = await ctx.session.telemetry();
+  const telemetry = await ctx.session.battery.telemetry();
   if (telemetry.protections & ProtectionFlag.protectionsSuspended) {
     fail('UPDATE_PROTECTIONS_NOT_RESTORED', 'the telemetry still reports the protections suspended after boot');
   }

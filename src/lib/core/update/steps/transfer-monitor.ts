@@ -34,7 +34,7 @@ export async function watchConditions(ctx: UpdateContext, stop: AbortSignal): Pr
       return undefined;
     }
     try {
-      const bad = outOfBand(ctx, await ctx.session.telemetry());
+      const bad = outOfBand(ctx, await ctx.session.battery!.telemetry());
       if (stop.aborted) return undefined;
       if (bad.length > 0) return bad;
     } catch (error) {
@@ -68,7 +68,7 @@ export async function holdUntilSafe(
     }
     await ctx.wait(ctx.timings.pausePollMs);
     try {
-      bad = outOfBand(ctx, await ctx.session.telemetry());
+      bad = outOfBand(ctx, await ctx.session.battery!.telemetry());
     } catch (error) {
       if (!isBmsError(error) || error.code === 'CANCELLED') throw error;
       ctx.log('warn', text('log.telemetryHeld', { code: error.code }));

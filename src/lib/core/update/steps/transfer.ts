@@ -6,7 +6,7 @@
  */
 import { BmsError, fail, toErrorData } from '../../errors';
 import type { CheckResult } from '../checks/check-result';
-import { authenticate } from '../../family/authenticate';
+import { renewSession } from './authenticate';
 import { lostInTransit, waitForDevice } from '../device-contact';
 import type { UpdateContext } from '../update-context';
 import type { LinkLoss, TransferPause } from '../update-state';
@@ -110,8 +110,9 @@ async function uploadWatched(ctx: UpdateContext, onProgress: (sent: number) => v
   ctx.signal?.addEventListener('abort', cancel, { once: true });
   const watchDone = new AbortController();
   let outOfBand: CheckResult[] | undefined;
-  // A bootloader has no battery code: there is nothing to watch (the operator checked the pack, R22).
-  if (ctx.before!.in_bootloader) watchDone.abort();
+  // A bootloader, or a firmware without battery readings, has nothing to watch: the operator checked the
+  // pack before (R22, operator readings) and the pre-flight said it is not watched.
+  if (ctx.before!.in_bootloader || !ctx.session.battery) watchDone.abort();
   const watcher = watchConditions(ctx, watchDone.signal).then((bad) => {
     if (bad) {
       outOfBand = bad;
@@ -139,5 +140,5 @@ async function recover(ctx: UpdateContext, loss: BmsError): Promise<void> {
     fail('UPDATE_DEVICE_IN_BOOTLOADER', `${identity.serial} came back in its bootloader after ${loss.code}`);
   }
   ctx.log('info', text('log.answersAgain', { serial: identity.serial, version: identity.fw_version }));
-  await authenticate(ctx.session, ctx.signer, identity.serial);
+  await renewSession(ctx, identity.serial);
 }

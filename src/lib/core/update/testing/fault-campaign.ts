@@ -83,7 +83,7 @@ async function readBack(rig: CampaignRig): Promise<ReadBack> {
     try {
       const identity = await rig.session.identity();
       const slots = await rig.session.imageState();
-      const config = identity.in_bootloader ? {} : await rig.session.readConfig();
+      const config = identity.in_bootloader ? {} : await rig.session.config!.readConfig();
       return {
         running: bytesToHex(identity.fw_hash),
         inBootloader: identity.in_bootloader,

@@ -17,6 +17,11 @@ export interface BootPolicy {
   model: string;
   hwRev: string;
   bootloaderVersion: ImageVersion;
+  /**
+   * Stock MCUboot: only the header, the hash and the signature by an embedded key are checked; this
+   * product's security counter and metadata TLVs are not read (an image signed without them boots).
+   */
+  plain?: boolean;
 }
 
 export type SlotVerdict =
@@ -37,6 +42,7 @@ export async function checkImage(bytes: Uint8Array, policy: BootPolicy, storedCo
   const reject = (code: ErrorCode, detail: string): SlotVerdict => ({ ok: false, code, detail });
   const { metadata, securityCounter, header } = image;
   if (header.flags & IMAGE_F.NON_BOOTABLE) return reject('DEVICE_IMAGE_NOT_BOOTABLE', 'header flag NON_BOOTABLE is set');
+  if (policy.plain) return { ok: true, image, signer };
   if (securityCounter === undefined) {
     return reject('DEVICE_IMAGE_NO_SECURITY_COUNTER', 'no SEC_CNT TLV in the protected area');
   }

@@ -23,6 +23,12 @@ import { shellConsole, type ShellOptions } from './shell-console';
 export interface McumgrDeviceOptions extends Omit<VirtualBmsOptions, 'profile' | 'technicianKeys' | 'authTiming'> {
   /** false: a bootloader that never swaps; slot 1 stays pending and slot 0 runs again (default true) */
   swap?: boolean;
+  /**
+   * true: the bootloader checks what stock MCUboot checks (header, hash, signature by its key), so images
+   * signed with `bms-flasher sign` without our security counter or metadata TLVs boot (default false:
+   * the board's bootloader with this product's checks)
+   */
+  plainImageCheck?: boolean;
   /** OS cmd 6, mcumgr params (CONFIG_MCUMGR_GRP_OS_MCUMGR_PARAMS); without it, rc 8 (default true) */
   params?: boolean;
   /** OS cmd 7 and 8, OS and bootloader info (CONFIG_MCUMGR_GRP_OS_INFO / _BOOTLOADER_INFO) (default true) */
@@ -108,7 +114,8 @@ export function mcumgrProfile(options: McumgrDeviceOptions = {}): DeviceProfile 
     server: { app, recovery: RECOVERY_ROUTES, indefiniteMaps: true, legacyRc },
     uart: shell === false ? (io) => consoleFraming(io.lineLength) : (io) => shellConsole(io, { bootLog: BOOT_LOG, ...shell }),
     firmware: 'stock',
-    swap: options.swap
+    swap: options.swap,
+    plainImageCheck: options.plainImageCheck
   };
 }
 

@@ -20,7 +20,9 @@ import type { LinkInfo } from '../../../core/link/link';
 import type { BmsConfig, BmsIdentity, BmsTelemetry } from '../../../core/protocol/smp/groups/bms-group';
 import type { CheckResult, CheckStatus } from '../../../core/update/checks/check-result';
 import type { ChecklistAnswers, ChecklistItemId, ChecklistRecord } from '../../../core/update/checklist';
-import type { ImageSlot, LinkProbeReport } from '../../../core/family/device-session';
+import type { FamilyDescription, ImageSlot, LinkProbeReport } from '../../../core/family/device-session';
+import type { OperatorReadings } from '../../../core/update/checks/operator-readings';
+import type { PreflightReport } from '../../../core/update/run-preflight';
 import type { FinalState, LogEntry, PhaseRecord, UpdateState } from '../../../core/update/update-state';
 import type { SerialPortLike } from '../links/web-serial-types';
 import type { UsbDeviceLike } from '../links/webusb-types';
@@ -35,6 +37,8 @@ export interface ConnectedDevice {
   link: LinkInfo;
   /** transport parameters, for the log: "SMP v2, buffer 384 bytes × 4 (from the device), line 127" */
   connection: string;
+  /** the device's family and what the tool can check on it */
+  family: FamilyDescription;
 }
 
 /** The link test (R06): the round-trip report and its verdict. A device silent at the selected rate
@@ -55,24 +59,12 @@ export interface PreflightOptions {
   testKeysOnRealPorts?: boolean;
   /** the operator's answers so far; reviewed into `checklist` / `missing` */
   checklist?: ChecklistAnswers;
+  /** SoC and temperature read on site, for a device that cannot measure them (R01, R02) */
+  operatorReadings?: OperatorReadings;
 }
 
-/**
- * The pre-flight checks of the update procedure (core/update/steps/preflight.ts, the same pure check
- * functions) run on the connected device with fresh telemetry samples. Nothing is written.
- */
-export interface PreflightReport {
-  /** undefined when the device could not even be identified (then `blocking` says why) */
-  identity?: BmsIdentity;
-  checks: CheckResult[];
-  /** worst status over `checks` ('fail' when `blocking` is set) */
-  status: CheckStatus;
-  /** the error that would block the update, as runUpdate would report it */
-  blocking?: ErrorData;
-  checklist: ChecklistRecord[];
-  /** checklist items not confirmed yet (R04, R05) */
-  missing: ChecklistItemId[];
-}
+/** The pre-flight checks (core/update/run-preflight.ts) run on the connected device. Nothing is written. */
+export type { PreflightReport } from '../../../core/update/run-preflight';
 
 export interface UpdateRequest {
   /** as for preflight */
@@ -80,6 +72,8 @@ export interface UpdateRequest {
   testKeysOnRealPorts?: boolean;
   /** the operator's site checklist (R04, R05); `checklist.operator` is the name in the report (R27) */
   checklist: ChecklistAnswers;
+  /** as for preflight */
+  operatorReadings?: OperatorReadings;
 }
 
 export type StateListener = (state: UpdateState, timeline: PhaseRecord[]) => void;

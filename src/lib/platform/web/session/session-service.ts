@@ -8,19 +8,16 @@ import { BmsError, toResult, type Result } from '../../../core/errors';
 import type { Sha256 } from '../../../core/image/hash-image';
 import type { Link, LinkInfo } from '../../../core/link/link';
 import type { BmsTelemetry } from '../../../core/protocol/smp/groups/bms-group';
-import { worstStatus } from '../../../core/update/checks/check-result';
 import { checkLink } from '../../../core/update/checks/device-checks';
 import type { SafetyLimits } from '../../../core/update/checks/safety-limits';
-import { reviewChecklist } from '../../../core/update/checklist';
-import { lostInTransit } from '../../../core/update/device-contact';
 import { runUpdate } from '../../../core/update/run-update';
-import { createSmpDeviceSession, type SmpDeviceSession, type SmpDeviceSessionOptions } from '../../../core/family/bms/smp-device-session';
-import { identify } from '../../../core/update/steps/identify';
-import { preflight } from '../../../core/update/steps/preflight';
+import { runPreflight } from '../../../core/update/run-preflight';
+import { describeFamily, need, type DeviceSession } from '../../../core/family/device-session';
+import { DeviceConnection } from '../../../core/family/device-connection';
+import type { FamilySessionOptions } from '../../../core/family/detect-family';
 import type { TechnicianSigner } from '../../../core/family/technician-signer';
 import { keysForTarget, trustTargetOf } from '../../../core/update/trust-scope';
 import type { UpdateOptions, UpdateStores } from '../../../core/update/update-context';
-import { createPhaseRunner } from '../../../core/update/phase-runner';
 import type { UpdateTimings } from '../../../core/update/update-timings';
 import { linkOverMessagePort, type BridgePort } from './link-bridge';
 import type { ConnectedDevice, PreflightOptions, SessionEvent, SessionService } from './session-api';
@@ -33,15 +30,13 @@ export interface SessionPlatform {
   /** recorded in reports, e.g. "bms-flasher 0.1.0 (web)" */
   tool: string;
   /** SMP timeouts and polling; the defaults suit real devices, tests shorten them */
-  session?: Omit<SmpDeviceSessionOptions, 'link' | 'reopen'>;
+  session?: Omit<FamilySessionOptions, 'link' | 'reopen'>;
   timings?: Partial<UpdateTimings>;
   limits?: Partial<SafetyLimits>;
 }
 
 interface Connection {
-  session: SmpDeviceSession;
-  /** the link in use (replaced when the session reopens it) */
-  link: Link;
+  device: DeviceConnection;
   closing: boolean;
 }
 
@@ -64,10 +59,9 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     running?.abort();
     connection.closing = true;
     current = undefined;
-    await connection.session.close();
-    await connection.link.close();
+    await connection.device.close();
   };
-  const baseOptions = (session: SmpDeviceSession, request: PreflightOptions): UpdateOptions => {
+  const baseOptions = (session: DeviceSession, request: PreflightOptions): UpdateOptions => {
     // Decided here, where the link is known for certain: the page cannot widen a real port's trust.
     const scoped = keysForTarget(trustTargetOf(session.link), request.trustedKeys, request);
     return {
@@ -76,6 +70,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
       trustedKeys: scoped.keys,
       withheldKeys: scoped.withheld,
       checklist: request.checklist,
+      operatorReadings: request.operatorReadings,
       sha256: platform.sha256,
       tool: platform.tool,
       timings: platform.timings,
@@ -83,8 +78,8 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     };
   };
   /** A call on the session, as a Result (codes survive Comlink). */
-  const call = <T>(task: (session: SmpDeviceSession) => Promise<T>): Promise<Result<T>> =>
-    toResult(() => task(connected().session));
+  const call = <T>(task: (session: DeviceSession) => Promise<T>): Promise<Result<T>> =>
+    toResult(() => task(connected().device.session));
 
   return {
     connectPort(port, info, onEvent, reopen) {
@@ -102,20 +97,23 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         };
         const open = (bridgePort: MessagePort, linkInfo: LinkInfo) =>
           watch(linkOverMessagePort(bridgePort as unknown as BridgePort, linkInfo));
-        const session = createSmpDeviceSession({
-          ...platform.session,
-          link: open(port, info),
-          reopen: reopen && (async () => {
-            const link = open(await reopen(), session.link);
-            if (connection) connection.link = link;
-            tell({ type: 'reconnected', link: { ...link.info } });
-            return link;
-          })
+        let first: MessagePort | undefined = port;
+        const device = await DeviceConnection.open({
+          session: platform.session,
+          reopenable: reopen !== undefined,
+          async openLink() {
+            const next = first ?? (await reopen!());
+            first = undefined;
+            return open(next, info);
+          },
+          onReopen: (link) => tell({ type: 'reconnected', link: { ...link.info } })
         });
-        connection = { session, link: session.client.link, closing: false };
+        connection = { device, closing: false };
         current = connection;
         try {
-          return await contact(session);
+          const line = await device.connect();
+          const session = device.session;
+          return { identity: await session.identity(), link: { ...session.link }, connection: line, family: describeFamily(session) };
         } catch (error) {
           await closeCurrent();
           throw error;
@@ -126,7 +124,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     identity: () => call((session) => session.identity()),
     // During an update the page gets the procedure's own latest reading: an extra request could take
     // one of the few device buffers the upload window uses.
-    telemetry: () => call(async (session) => (running && monitored) || session.telemetry()),
+    telemetry: () => call(async (session) => (running && monitored) || need(session, 'battery').telemetry()),
     imageState: () => call((session) => session.imageState()),
     linkTest: () =>
       call(async (session) => {
@@ -136,12 +134,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     preflight(image, options) {
       return call(async (session) => {
         idle();
-        // The procedure's own steps on a run that is never finished: same checks, nothing written or saved.
-        const run = createPhaseRunner(new Uint8Array(image), baseOptions(session, options), 'update');
-        const blocking = (await run.phase('identify', identify)) ?? (await run.phase('preflight', preflight));
-        const { checks, before } = run.ctx;
-        const { records, missing } = reviewChecklist(options.checklist);
-        return { identity: before, checks, status: blocking ? 'fail' : worstStatus(checks), blocking, checklist: records, missing };
+        return runPreflight(new Uint8Array(image), baseOptions(session, options));
       });
     },
     startUpdate(image, request, onState, onLog) {
@@ -150,9 +143,10 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         const controller = new AbortController();
         running = controller;
         monitored = undefined;
-        const watched: SmpDeviceSession = Object.assign(Object.create(session) as SmpDeviceSession, {
-          telemetry: async () => (monitored = await session.telemetry())
-        });
+        const battery = session.battery;
+        const watched: DeviceSession = battery
+          ? Object.assign(Object.create(session) as DeviceSession, { battery: { telemetry: async () => (monitored = await battery.telemetry()) } })
+          : session;
         try {
           return await runUpdate(new Uint8Array(image), {
             ...baseOptions(watched, request),
@@ -169,7 +163,7 @@ export function createSessionService(platform: SessionPlatform): SessionService 
     async cancel() {
       running?.abort();
     },
-    readConfig: () => call((session) => session.readConfig()),
+    readConfig: () => call((session) => need(session, 'config').readConfig()),
     previewRestore: (backup) => call((session) => previewRestore(session, backup)),
     restoreBackup: (backup) =>
       call(async (session) => {
@@ -177,18 +171,6 @@ export function createSessionService(platform: SessionPlatform): SessionService 
         return restoreBackup(session, backup, await platform.technicianKey());
       })
   };
-}
-
-/** First contact; a silent device gets the link test, whose verdict (e.g. the baud it answers at) says why. */
-async function contact(session: SmpDeviceSession): Promise<ConnectedDevice> {
-  const connection = await session.connect();
-  try {
-    return { identity: await session.identity(), link: { ...session.link }, connection };
-  } catch (error) {
-    if (!lostInTransit(error)) throw error;
-    await session.linkTest();
-    throw error;
-  }
 }
 
 /**

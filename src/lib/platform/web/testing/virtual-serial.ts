@@ -17,6 +17,8 @@ export const VIRTUAL_BMS_PORT_INFO: SerialPortInfo = { usbVendorId: 0x10c4, usbP
 
 export interface VirtualSerialOptions {
   bms?: VirtualBmsOptions;
+  /** another room of the virtual BMS (e.g. a stock mcumgr device) instead of our BMS built from `bms` */
+  device?: VirtualBms;
   info?: SerialPortInfo;
   /** already permitted: getPorts() returns it without the chooser (a returning user) */
   granted?: boolean;
@@ -32,7 +34,7 @@ export interface VirtualSerial {
 }
 
 export function createVirtualSerial(options: VirtualSerialOptions = {}): VirtualSerial {
-  const bms = createVirtualBms(options.bms);
+  const bms = options.device ?? createVirtualBms(options.bms);
   const serial = new FakeSerial();
   const port = serial.plug(new FakeSerialPort(options.info ?? VIRTUAL_BMS_PORT_INFO), { granted: options.granted });
   wireAtLineRates(port, bms.port);

@@ -16,7 +16,12 @@ export interface SavedBoard {
   enrolled: string[];
   /** ISO 8601 */
   savedAt: string;
+  /** which device the board plays (default 'bms', boards saved before families existed) */
+  family?: VirtualFamily;
 }
+
+/** Our BMS, or a stock MCUboot + mcumgr device with or without a bootloader that swaps. */
+export type VirtualFamily = 'bms' | 'mcumgr' | 'mcumgr-no-swap';
 
 export interface BoardSlot {
   load(): Promise<SavedBoard | undefined>;

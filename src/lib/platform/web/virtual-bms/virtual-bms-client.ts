@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { crashGuard } from '../session/worker-guard';
 import type { VirtualBmsService } from './virtual-bms-service';
 
-export type { LineOptions, VirtualBmsKnobs, VirtualBmsLine, VirtualBmsStatus } from './virtual-bms-service';
+export type { LineOptions, VirtualBmsKnobs, VirtualBmsLine, VirtualBmsStatus, VirtualFamily } from './virtual-bms-service';
 
 function startVirtualBmsWorker(): VirtualBmsService {
   const worker = new Worker(new URL('./virtual-bms-worker.ts', import.meta.url), { type: 'module' });

@@ -7,12 +7,15 @@
  */
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DeviceClock } from '../../../core/virtual-bms/board/device-clock';
-import { createVirtualBms, type PowerLossTrigger, type PowerStatus, type VirtualBms } from '../../../core/virtual-bms/virtual-bms';
+import { createVirtualBms, type PowerLossTrigger, type PowerStatus, type VirtualBms, type VirtualBmsState } from '../../../core/virtual-bms/virtual-bms';
 import { toResult, type Result } from '../../../core/errors';
 import type { LinkInfo } from '../../../core/link/link';
 import { connectPacedLink, type PacedLink } from '../../../core/link/paced-link';
 import { pumpLinkToMessagePort, type BridgePort } from '../session/link-bridge';
-import type { BoardSlot } from './board-store';
+import type { BoardSlot, VirtualFamily } from './board-store';
+import { createMcumgrDevice } from '../../../core/virtual-bms/mcumgr/mcumgr-device';
+
+export type { VirtualFamily } from './board-store';
 import { CLEAN_WIRE, faultyWire, type WireFaults } from './faulty-wire';
 
 /** Everything the fault panel sets; each field applies at once (battery, device, wire). */
@@ -32,6 +35,8 @@ export interface VirtualBmsKnobs extends WireFaults {
 }
 
 export interface VirtualBmsStatus {
+  /** the device the board plays */
+  family: VirtualFamily;
   power: PowerStatus;
   model: string;
   serial: string;
@@ -73,7 +78,7 @@ export interface VirtualBmsService {
   /** Cuts every open line, as a pulled cable would (R16). */
   dropLines(): Promise<Result<VirtualBmsStatus>>;
   /** A new board from the factory (open lines are cut), with this browser's key enrolled or not. */
-  factoryReset(options: { enrolAppKey: boolean }): Promise<Result<VirtualBmsStatus>>;
+  factoryReset(options: { enrolAppKey: boolean; family?: VirtualFamily }): Promise<Result<VirtualBmsStatus>>;
   enrolAppKey(): Promise<Result<VirtualBmsStatus>>;
   /** Saves and powers off (tests; a closing page simply stops the worker). */
   shutdown(): Promise<void>;
@@ -90,6 +95,7 @@ export interface VirtualBmsPlatform {
 
 interface Board {
   bms: VirtualBms;
+  family: VirtualFamily;
   wire: WireFaults;
   responseDelayMs: number;
   enrolled: string[];
@@ -109,8 +115,9 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
   let board: Promise<Board> | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const build = (bms: VirtualBms, saved?: Partial<Board>): Board => ({
+  const build = (bms: VirtualBms, family: VirtualFamily, saved?: Partial<Board>): Board => ({
     bms,
+    family,
     wire: { ...CLEAN_WIRE, ...saved?.wire },
     responseDelayMs: saved?.responseDelayMs ?? 0,
     enrolled: [...(saved?.enrolled ?? [])],
@@ -121,17 +128,24 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
   const save = async (b: Board) => {
     b.savedAt = new Date().toISOString();
     b.savedOps = JSON.stringify(b.bms.flashOps());
-    const { wire, responseDelayMs, enrolled, savedAt } = b;
-    await platform.slot.save({ state: b.bms.exportState(), wire, responseDelayMs, enrolled, savedAt });
+    const { wire, responseDelayMs, enrolled, savedAt, family } = b;
+    await platform.slot.save({ state: b.bms.exportState(), wire, responseDelayMs, enrolled, savedAt, family });
   };
   const enrol = async (b: Board) => {
+    // A stock mcumgr device has no technician keys: nothing to enrol.
+    if (b.family !== 'bms') return;
     const key = await platform.appKey();
     if (b.enrolled.includes(bytesToHex(key))) return;
     await b.bms.enrolTechnicianKey(key);
     b.enrolled.push(bytesToHex(key));
   };
-  const factoryNew = async (enrolAppKey: boolean) => {
-    const b = build(createVirtualBms({ clock: platform.clock, factoryConfig: SITE_SETTINGS }));
+  /** The device a family plays on the same board: our BMS, or Zephyr's smp_svr (with or without swap). */
+  const device = (family: VirtualFamily, options: { state?: VirtualBmsState }) =>
+    family === 'bms'
+      ? createVirtualBms({ clock: platform.clock, factoryConfig: SITE_SETTINGS, ...options })
+      : createMcumgrDevice({ clock: platform.clock, swap: family !== 'mcumgr-no-swap', ...options });
+  const factoryNew = async (enrolAppKey: boolean, family: VirtualFamily = 'bms') => {
+    const b = build(device(family, {}), family);
     if (enrolAppKey) await enrol(b);
     await save(b);
     return b;
@@ -139,7 +153,8 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
   const boot = async (): Promise<Board> => {
     const saved = await platform.slot.load();
     if (!saved) return factoryNew(true);
-    const b = build(createVirtualBms({ clock: platform.clock, state: saved.state }), saved);
+    const family = saved.family ?? 'bms';
+    const b = build(device(family, { state: saved.state }), family, saved);
     b.bms.setResponseDelay(b.responseDelayMs);
     b.savedOps = JSON.stringify(b.bms.flashOps());
     return b;
@@ -162,6 +177,7 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
     const battery = b.bms.battery.state;
     const key = bytesToHex(await platform.appKey());
     return {
+      family: b.family,
       power: b.bms.status,
       model: b.bms.identity.model,
       serial: b.bms.identity.serial,
@@ -176,7 +192,7 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
         responseDelayMs: b.responseDelayMs,
         ...b.wire
       },
-      appKeyEnrolled: b.enrolled.includes(key),
+      appKeyEnrolled: b.family === 'bms' && b.enrolled.includes(key),
       lines: b.lines.size,
       savedAt: b.savedAt
     };
@@ -213,14 +229,14 @@ export function createVirtualBmsService(platform: VirtualBmsPlatform): VirtualBm
     powerCycle: () => control((b) => b.bms.powerCycle()),
     powerLossAt: (trigger) => control((b) => b.bms.powerLossAt(trigger)),
     dropLines: () => control((b) => cut(b, 'the virtual line was cut (fault panel)')),
-    factoryReset: ({ enrolAppKey }) =>
+    factoryReset: ({ enrolAppKey, family }) =>
       toResult(async () => {
         const old = await ensure().catch(() => undefined);
         if (old) {
           cut(old, 'the virtual board was replaced (factory reset)');
           await old.bms.powerOff();
         }
-        const fresh = factoryNew(enrolAppKey);
+        const fresh = factoryNew(enrolAppKey, family);
         board = fresh;
         fresh.catch(() => (board = undefined));
         return statusOf(await fresh);
