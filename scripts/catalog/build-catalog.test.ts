@@ -59,7 +59,7 @@ describe('firmware catalog (static/firmware)', () => {
   it('covers the demo cases: a good release, self-test failure, boot loop, config reset, other revision, downgrade', () => {
     const byId = Object.fromEntries(built.files.map((f) => [f.path.replace(/\.bin$/, ''), f.bytes]));
     const behaviour = (id: string) => readFirmwareBehaviour(byId[id].subarray(0x200));
-    expect(behaviour('vbms-1.1.0')).toEqual({ selfTestFailures: [], bootLoop: false, resetConfig: false, manualConfirm: false });
+    expect(behaviour('vbms-1.1.0')).toEqual({ selfTestFailures: [], bootLoop: false, resetConfig: false, manualConfirm: false, noBroadcast: false });
     expect(behaviour('vbms-1.2.0-selftest-fail').selfTestFailures).toEqual(['voltage_calibration']);
     expect(behaviour('vbms-1.3.0-boot-loop').bootLoop).toBe(true);
     expect(behaviour('vbms-1.4.0-config-reset').resetConfig).toBe(true);

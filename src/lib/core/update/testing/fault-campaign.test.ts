@@ -34,7 +34,9 @@ describe('fault campaign (short)', () => {
     for (const kind of FAULT_KINDS) expect(results.some((r) => r.spec.kind === kind && r.injected), kind.id).toBe(true);
     // And they mattered: the sample sees the procedure hold, stop and fall back, not only succeed.
     const outcomes = new Set(results.map((r) => r.outcome));
-    for (const outcome of ['updated', 'rolled-back', 'aborted', 'blocked'] as const) expect(outcomes).toContain(outcome);
+    for (const outcome of ['updated', 'rolled-back', 'aborted'] as const) expect(outcomes).toContain(outcome);
+    // A run stopped before any write is 'blocked' by a check or 'cancelled' by a stop (the reloaded tab, the killed CLI).
+    expect(outcomes.has('blocked') || outcomes.has('cancelled')).toBe(true);
   }, 180_000);
 
   it('R15 the campaign catches a lost backup: a fault that deletes it fails the backup invariant', async () => {
