@@ -88,7 +88,7 @@ export const enChecks = {
   'check.interface.overTheAir': 'IEC 61508: safety-critical updates are not allowed over the air.',
   'check.interface.wireless': 'Over-the-air update: keep the device close and the link stable.',
   // Device families: what the bootloader guarantees, readings entered by the operator.
-  'check.bootloader.measured': '{fallback}; {signature} ({source})',
+  'check.bootloader.measured': '{fallback}; {signature}',
   'check.bootloader.swap': 'fallback bank (swap with revert)',
   'check.bootloader.overwrite': 'no fallback bank (overwrite only)',
   'check.bootloader.unknown': 'fallback not reported',

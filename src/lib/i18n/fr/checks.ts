@@ -93,7 +93,7 @@ export const frChecks: Record<keyof typeof enChecks, string> = {
   'check.interface.overTheAir': 'CEI 61508 : les mises à jour critiques pour la sécurité ne sont pas permises sans fil.',
   'check.interface.wireless': "Mise à jour sans fil : gardez l'appareil proche et la liaison stable.",
   // Familles d'appareils : garanties du chargeur de démarrage, mesures saisies par l'opérateur.
-  'check.bootloader.measured': '{fallback} ; {signature} ({source})',
+  'check.bootloader.measured': '{fallback} ; {signature}',
   'check.bootloader.swap': 'banque de repli (permutation avec retour)',
   'check.bootloader.overwrite': 'pas de banque de repli (écrasement seulement)',
   'check.bootloader.unknown': 'repli non communiqué',

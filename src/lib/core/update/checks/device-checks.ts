@@ -104,14 +104,13 @@ export function unmeasuredInBootloader(): CheckResult[] {
  * check signatures relies on this tool's check alone. Neither blocks the update; both are warnings.
  */
 export function checkBootloader(family: FamilyProfile): CheckResult {
-  const { checksSignature, fallback, source } = family.bootloader;
+  const { checksSignature, fallback } = family.bootloader;
   const base = {
     id: 'bootloader',
     requirement: 'R11 R19',
     measured: text('check.bootloader.measured', {
       fallback: text(`check.bootloader.${fallback}`),
-      signature: text(checksSignature ? 'check.bootloader.signed' : 'check.bootloader.unsigned'),
-      source
+      signature: text(checksSignature ? 'check.bootloader.signed' : 'check.bootloader.unsigned')
     }),
     threshold: text('check.bootloader.threshold')
   } as const;
